@@ -1,0 +1,55 @@
+// Builds the Fastify application from its parts. Starting, seeding and the engine loop live in start.ts so
+// tests can build an app around any database and clock.
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { constants as zlib } from 'node:zlib';
+import type { ServerContext } from './context';
+import { registerAccessControl } from './http/access';
+import { registerErrorHandler } from './http/errors';
+import { registerStatic } from './http/static';
+import { authRoutes } from './routes/auth';
+import { caseRoutes } from './routes/cases';
+import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface AppOptions {
+  staticDir?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.headers({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      ...ctx.corsHeaders(request.headers.origin),
+    });
+    if (request.method === 'OPTIONS' && request.url.startsWith('/api/')) {
+      return reply.code(204).send();
+    }
+  });
+  await app.register(compress, {
+    threshold: 2048,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  registerAccessControl(app, ctx.db, ctx.now);
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(syncRoutes(ctx));
+  await app.register(caseRoutes(ctx));
+  if (options.staticDir) await registerStatic(app, options.staticDir);
+  return app;
+}

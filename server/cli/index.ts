@@ -1,0 +1,67 @@
+// `npm run desk -- <command>`: the admin CLI (brief section 4). Each command takes --data-dir DIR (PGlite) or
+// uses DATABASE_URL when set.
+import { parseArgs } from 'node:util';
+import { runMigrate, runSeed, runServe, runUserAdd } from './commands';
+
+const USAGE = `usage: npm run desk -- <command> [options]
+
+commands:
+  serve [--port N] [--host H] [--demo] [--orders N] [--ui DIR] [--engine-ms N]
+        start the sync server (and the built UI, if --ui or dist/renderer exists)
+  migrate                      apply database migrations
+  seed --demo [--orders N] [--seed N]
+                               create the demo warehouse, users and orders (once)
+  user add --username U --name NAME --role coordinator|lead|admin --warehouse ID [--warehouse ID...]
+                               create a user; the password is read from stdin (one line)
+
+every command: --data-dir DIR (PGlite folder, default .desk/data) or DATABASE_URL=postgres://...`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      orders: { type: 'string' },
+      seed: { type: 'string' },
+      ui: { type: 'string' },
+      'engine-ms': { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      warehouse: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      return runServe(values);
+    case 'migrate':
+      return runMigrate(values);
+    case 'seed':
+      return runSeed(values);
+    case 'user':
+      if (sub === 'add') return runUserAdd(values);
+      break;
+  }
+  console.error(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

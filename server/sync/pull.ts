@@ -1,0 +1,102 @@
+// POST /api/sync/pull: the next page of changes for the user's warehouses after the client's cursor. All reads of
+// one page run in one REPEATABLE READ snapshot, so the page and lastMutationId describe the same moment.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { SessionUser } from '../../shared/schemas/auth';
+import { PULL_LIMIT_DEFAULT, type PullRequest, type PullResponse } from '../../shared/sync/protocol';
+import type { Change } from '../../shared/sync/entities';
+import type { Db, Tx } from '../db/open';
+import { syncClients, warehouseClock } from '../db/schema';
+import { decodeCursor, encodeCursor, START, type Position } from './cursor';
+import { PULL_SOURCES, type SourceRow } from './pull-sources';
+
+export interface PullContext {
+  db: Db;
+  databaseId: string;
+  now: () => number;
+}
+
+interface TaggedRow extends SourceRow {
+  kindIndex: number;
+}
+
+/** Merges per-kind lists (each already in order) by (version, kind); never compares ids across sources. */
+function mergeByVersion(lists: TaggedRow[][]): TaggedRow[] {
+  return lists.flat().sort((a, b) => a.version - b.version || a.kindIndex - b.kindIndex || 0);
+}
+
+async function readWarehouse(
+  tx: Tx,
+  warehouseId: string,
+  after: Position,
+  limit: number,
+): Promise<TaggedRow[]> {
+  const lists: TaggedRow[][] = [];
+  for (const source of PULL_SOURCES) {
+    const rows = await source.fetch(tx, warehouseId, after, limit + 1);
+    lists.push(rows.map((row) => ({ ...row, kindIndex: source.kindIndex })));
+  }
+  return mergeByVersion(lists);
+}
+
+async function lastMutationIdOf(tx: Tx | Db, clientId: string, userId: string): Promise<number> {
+  const [client] = await tx
+    .select({ lastMutationId: syncClients.lastMutationId })
+    .from(syncClients)
+    .where(and(eq(syncClients.clientId, clientId), eq(syncClients.userId, userId)));
+  return client?.lastMutationId ?? 0;
+}
+
+export async function pull(ctx: PullContext, user: SessionUser, req: PullRequest): Promise<PullResponse> {
+  const limit = req.limit ?? PULL_LIMIT_DEFAULT;
+  return ctx.db.transaction(
+    async (tx) => {
+      const serverTime = ctx.now();
+      const lastMutationId = await lastMutationIdOf(tx, req.clientId, user.id);
+      const reset = (reason: string): PullResponse => ({ type: 'reset', reason, lastMutationId, serverTime });
+
+      const scope = [...user.warehouseIds].sort();
+      const clocks = scope.length
+        ? await tx.select().from(warehouseClock).where(inArray(warehouseClock.warehouseId, scope))
+        : [];
+      const clockOf = new Map(clocks.map((c) => [c.warehouseId, c]));
+
+      const positions: Record<string, Position> = {};
+      if (req.cursor !== null) {
+        const body = decodeCursor(req.cursor);
+        if (!body) return reset('cursor could not be read');
+        if (body.db !== ctx.databaseId) return reset('cursor is from another database');
+        for (const [warehouseId, pos] of Object.entries(body.w)) {
+          const clock = clockOf.get(warehouseId);
+          if (!clock) return reset('warehouse access changed');
+          if (pos[0] > clock.version) return reset('cursor is ahead of the server (restored database?)');
+          if (pos[0] > 0 && pos[0] < clock.horizon) return reset('cursor is older than the retained history');
+          positions[warehouseId] = pos;
+        }
+      }
+
+      const changes: Change[] = [];
+      let hasMore = false;
+      for (const warehouseId of scope) {
+        const after = positions[warehouseId] ?? START;
+        positions[warehouseId] = after;
+        const budget = limit - changes.length;
+        if (budget <= 0) {
+          hasMore = true;
+          break;
+        }
+        const rows = await readWarehouse(tx, warehouseId, after, budget);
+        const taken = rows.slice(0, budget);
+        for (const row of taken) changes.push(row.change);
+        const last = taken.at(-1);
+        if (last) positions[warehouseId] = [last.version, last.kindIndex, last.key];
+        if (rows.length > budget) {
+          hasMore = true;
+          break;
+        }
+      }
+      const cursor = encodeCursor({ db: ctx.databaseId, w: positions });
+      return { type: 'page', changes, cursor, hasMore, lastMutationId, serverTime };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}

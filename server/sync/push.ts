@@ -1,0 +1,187 @@
+// POST /api/sync/push: applies a client's numbered mutations at most once each. One transaction per batch holds
+// the client's row lock, so two pushes from the same client (a retry racing the original) serialize; each
+// mutation runs in a savepoint so an unexpected failure of one is recorded as its refusal instead of wedging
+// the client's outbox forever (the failure mode Zero and Replicache warn about).
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../shared/schemas/auth';
+import type { CaseView } from '../../shared/schemas/case';
+import { parseMutation } from '../../shared/mutators/registry';
+import type { Actor, NewEvent } from '../../shared/mutators/types';
+import { inScope } from '../../shared/rules/permissions';
+import type { MutationResult, PushRequest, PushResponse, Refusal } from '../../shared/sync/protocol';
+import type { Db, Tx } from '../db/open';
+import { caseEvents, cases, syncClients, syncMutationResults } from '../db/schema';
+import { readCase } from './case-view';
+import { isRetryable, writeTransaction, type WriteScope } from './write-tx';
+
+export class PushError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly lastMutationId?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PushContext {
+  db: Db;
+  now: () => number;
+}
+
+const actorOf = (user: SessionUser): Actor => ({
+  userId: user.id,
+  role: user.role,
+  warehouseIds: user.warehouseIds,
+});
+
+async function persist(
+  tx: Tx,
+  version: number,
+  before: CaseView,
+  next: CaseView,
+  events: NewEvent[],
+  actor: Actor,
+  now: number,
+) {
+  if (next !== before) {
+    await tx
+      .update(cases)
+      .set({
+        status: next.status,
+        assigneeId: next.assigneeId,
+        claimedAt: next.claimedAt === null ? null : new Date(next.claimedAt),
+        cause: next.cause,
+        outcome: next.outcome,
+        closedAt: next.closedAt === null ? null : new Date(next.closedAt),
+        customerContacted: next.customerContacted,
+        version: next.version,
+        rowVersion: version,
+      })
+      .where(eq(cases.id, before.id));
+  }
+  if (events.length) {
+    await tx
+      .insert(caseEvents)
+      .values(
+        events.map((e) => ({
+          id: e.id,
+          warehouseId: before.warehouseId,
+          caseId: before.id,
+          kind: e.kind,
+          actorId: actor.userId,
+          at: new Date(now),
+          text: e.text,
+          rowVersion: version,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+interface Pending {
+  clientId: string;
+  id: number;
+  name: string;
+  args: unknown;
+}
+
+/** Applies one mutation; returns its refusal, or null when it was applied. */
+async function applyOne(scope: WriteScope, actor: Actor, m: Pending, now: number): Promise<Refusal | null> {
+  const parsed = parseMutation(m.name, m.args);
+  if ('refusal' in parsed) return parsed.refusal;
+  const [found] = await scope.tx
+    .select({ warehouseId: cases.warehouseId })
+    .from(cases)
+    .where(eq(cases.id, parsed.caseId));
+  // A case outside the user's warehouses is reported exactly like one that does not exist.
+  if (!found || !inScope(actor, found.warehouseId)) return { code: 'not_found', message: 'no such case' };
+  // Take the warehouse version outside the savepoint: rolling the savepoint back must not roll back the clock
+  // that later mutations of this batch will stamp their rows with.
+  const version = await scope.version(found.warehouseId);
+  try {
+    return await scope.tx.transaction(async (sp) => {
+      const current = await readCase(sp, parsed.caseId, true);
+      if (!current) return { code: 'not_found', message: 'no such case' } satisfies Refusal;
+      const outcome = parsed.mutator.apply(current, parsed.args, {
+        actor,
+        now,
+        mutationKey: `${m.clientId}:${m.id}`,
+      });
+      if (!outcome.ok) return outcome.refusal;
+      await persist(sp, version, current, outcome.next, outcome.events, actor, now);
+      return null;
+    });
+  } catch (err) {
+    if (isRetryable(err)) throw err;
+    return { code: 'invalid', message: `the server could not apply this action: ${(err as Error).message}` };
+  }
+}
+
+export async function push(ctx: PushContext, user: SessionUser, req: PushRequest): Promise<PushResponse> {
+  const ids = req.mutations.map((m) => m.id);
+  if (ids.some((id, i) => i > 0 && id !== ids[i - 1]! + 1)) {
+    throw new PushError(400, 'invalid_request', 'mutation ids in a push must be consecutive and ascending');
+  }
+  const actor = actorOf(user);
+  return writeTransaction(ctx.db, async (scope) => {
+    const { tx } = scope;
+    await tx.insert(syncClients).values({ clientId: req.clientId, userId: user.id }).onConflictDoNothing();
+    const [client] = await tx
+      .select()
+      .from(syncClients)
+      .where(eq(syncClients.clientId, req.clientId))
+      .for('update');
+    if (!client || client.userId !== user.id) {
+      throw new PushError(403, 'forbidden', 'this client id belongs to another user');
+    }
+    let last = client.lastMutationId;
+    const first = ids[0]!;
+    if (first > last + 1) {
+      throw new PushError(409, 'mutation_gap', `expected mutation ${last + 1}, got ${first}`, last);
+    }
+    const results: PushResponse['results'] = [];
+    const previous = await tx
+      .select()
+      .from(syncMutationResults)
+      .where(
+        and(
+          eq(syncMutationResults.clientId, req.clientId),
+          gte(syncMutationResults.mutationId, first),
+          lte(syncMutationResults.mutationId, last),
+        ),
+      );
+    const previousById = new Map(previous.map((r) => [r.mutationId, r]));
+    for (const m of req.mutations) {
+      if (m.id <= last) {
+        const earlier = previousById.get(m.id);
+        const result: MutationResult =
+          earlier?.status === 'refused' && earlier.refusal
+            ? { id: m.id, status: 'refused', refusal: earlier.refusal }
+            : { id: m.id, status: 'applied' };
+        results.push({ ...result, duplicate: true });
+        continue;
+      }
+      const refusal = await applyOne(scope, actor, { clientId: req.clientId, ...m }, ctx.now());
+      await tx.insert(syncMutationResults).values({
+        clientId: req.clientId,
+        mutationId: m.id,
+        name: m.name,
+        status: refusal ? 'refused' : 'applied',
+        refusal,
+      });
+      results.push(
+        refusal
+          ? { id: m.id, status: 'refused', refusal, duplicate: false }
+          : { id: m.id, status: 'applied', duplicate: false },
+      );
+      last = m.id;
+    }
+    await tx
+      .update(syncClients)
+      .set({ lastMutationId: last, lastSeenAt: sql`now()` })
+      .where(eq(syncClients.clientId, req.clientId));
+    return { lastMutationId: last, results };
+  });
+}

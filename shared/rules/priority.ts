@@ -1,0 +1,78 @@
+// The worklist's order, as a pure and explainable score (brief F4). Each part names a reason and the points it
+// adds, so the UI can show "why is this case here". Invariants (property-tested): all else equal, a later
+// deadline never scores higher, a perishable order never scores below a durable one, and a larger penalty or
+// order value never scores lower.
+import type { CaseView } from '../schemas/case';
+import type { Perishability } from '../schemas/enums';
+
+export type PriorityReason =
+  'overdue' | 'deadline' | 'perishability' | 'penalty' | 'value' | 'promise' | 'vip';
+
+export interface PriorityPart {
+  reason: PriorityReason;
+  points: number;
+  /** The figure behind the points: minutes, fen, or a class name. */
+  detail: number | string;
+}
+
+export interface Priority {
+  score: number;
+  parts: PriorityPart[];
+}
+
+export interface PriorityContext {
+  /** Platform penalty at stake if this order ships late, in fen (from the platform rules). */
+  penaltyFen: number;
+}
+
+const MINUTE = 60_000;
+
+export const PERISHABILITY_POINTS: Record<Perishability, number> = {
+  fresh: 150,
+  frozen: 140,
+  food: 110,
+  sensitive: 80,
+  durable: 0,
+};
+
+/** Minutes before the deadline at which the clock starts to add points (24 h). */
+const HORIZON_MIN = 24 * 60;
+
+function timePart(shipBy: number, now: number): PriorityPart {
+  const minutesLeft = Math.floor((shipBy - now) / MINUTE);
+  if (minutesLeft <= 0) {
+    const over = -minutesLeft;
+    // Overdue starts above anything still on time and keeps climbing for ten hours.
+    return { reason: 'overdue', points: 400 + Math.min(200, Math.floor(over / 3)), detail: over };
+  }
+  const points = Math.max(0, Math.round((300 * (HORIZON_MIN - minutesLeft)) / HORIZON_MIN));
+  return { reason: 'deadline', points, detail: minutesLeft };
+}
+
+export function priority(c: CaseView, now: number, ctx: PriorityContext): Priority {
+  const parts: PriorityPart[] = [timePart(c.shipBy, now)];
+  const perish = PERISHABILITY_POINTS[c.order.perishability];
+  if (perish > 0) parts.push({ reason: 'perishability', points: perish, detail: c.order.perishability });
+  if (ctx.penaltyFen > 0) {
+    parts.push({
+      reason: 'penalty',
+      points: Math.min(150, Math.floor(ctx.penaltyFen / 100)),
+      detail: ctx.penaltyFen,
+    });
+  }
+  const yuan = Math.max(0, c.order.valueFen) / 100;
+  const valuePoints = Math.min(60, Math.floor(10 * Math.log10(1 + yuan)));
+  if (valuePoints > 0) parts.push({ reason: 'value', points: valuePoints, detail: c.order.valueFen });
+  if (c.customerContacted) parts.push({ reason: 'promise', points: 50, detail: 'contacted' });
+  if (c.order.vip) parts.push({ reason: 'vip', points: 40, detail: 'vip' });
+  const score = parts.reduce((sum, p) => sum + p.points, 0);
+  return { score, parts };
+}
+
+/** Worklist order: higher score first, then the earlier deadline, then id for a stable order. */
+export function compareByPriority(
+  a: { score: number; shipBy: number; id: string },
+  b: { score: number; shipBy: number; id: string },
+): number {
+  return b.score - a.score || a.shipBy - b.shipBy || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

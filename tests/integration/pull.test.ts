@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Change } from '../../shared/sync/entities';
+import { PROTOCOL_VERSION, type PullResponse } from '../../shared/sync/protocol';
+import { cases, syncTombstones, userWarehouses } from '../../server/db/schema';
+import { writeTransaction } from '../../server/sync/write-tx';
+import { BACKENDS } from '../support/backends';
+import { startHarness, type Harness } from '../support/harness';
+
+const keyOf = (c: Change) => `${c.op}:${c.kind}:${c.op === 'put' ? c.value.id : c.id}`;
+
+describe.each(BACKENDS)('pull ($name)', (backend) => {
+  let h: Harness;
+  let token: string;
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    ({ token } = await h.login('zhangwei'));
+  });
+  afterAll(() => h.close());
+
+  const pullOnce = (clientId: string, cursor: string | null, limit?: number) =>
+    h.request<PullResponse>('POST', '/api/sync/pull', {
+      token,
+      body: { clientId, cursor, protocolVersion: PROTOCOL_VERSION, ...(limit ? { limit } : {}) },
+    });
+
+  it('returns every change exactly once across small pages', async () => {
+    const whole = await h.pullAll(token, 'pull-client-a', 5000);
+    expect(whole.pages).toBe(1);
+    const paged = await h.pullAll(token, 'pull-client-b', 7);
+    expect(paged.pages).toBeGreaterThan(10);
+    const keys = paged.changes.map(keyOf);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.sort()).toEqual(whole.changes.map(keyOf).sort());
+    const kinds = new Set(whole.changes.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(['case', 'courier', 'event', 'person', 'picker', 'warehouse', 'zone']);
+  });
+
+  it('sends a change made between pages after the pages already sent, once', async () => {
+    let res = await pullOnce('pull-client-c', null, 20);
+    expect(res.body.type).toBe('page');
+    const first = res.body.type === 'page' ? res.body : null;
+    const sentCase = first!.changes.find((c) => c.kind === 'case');
+    // The first page may not reach the cases; take any case id the page sent, or the first case overall.
+    const [target] =
+      sentCase?.op === 'put'
+        ? [sentCase.value.id]
+        : (await h.db.select({ id: cases.id }).from(cases).limit(1)).map((r) => r.id);
+    const { user } = await h.login('wangfang');
+    await writeTransaction(h.db, async (scope) => {
+      const v = await scope.version('wh-hz-xs-1');
+      await scope.tx
+        .update(cases)
+        .set({ customerContacted: true, rowVersion: v })
+        .where(eq(cases.id, target!));
+    });
+    const seen: Change[] = [...first!.changes];
+    let cursor = first!.cursor;
+    while (res.body.type === 'page' && res.body.hasMore) {
+      res = await pullOnce('pull-client-c', cursor, 20);
+      if (res.body.type !== 'page') break;
+      seen.push(...res.body.changes);
+      cursor = res.body.cursor;
+    }
+    expect(user.role).toBe('coordinator');
+    const puts = seen.filter((c) => c.op === 'put' && c.kind === 'case' && c.value.id === target);
+    const last = puts.at(-1);
+    expect(last?.op === 'put' && last.kind === 'case' && last.value.customerContacted).toBe(true);
+    // Nothing else repeats.
+    const others = seen
+      .filter((c) => !(c.op === 'put' && c.kind === 'case' && c.value.id === target))
+      .map(keyOf);
+    expect(new Set(others).size).toBe(others.length);
+    // And a pull from the final cursor is empty.
+    const after = await pullOnce('pull-client-c', cursor);
+    expect(after.body.type === 'page' && after.body.changes).toEqual([]);
+  });
+
+  it('sends tombstones for rows that left the warehouse', async () => {
+    const { cursor } = await h.pullAll(token, 'pull-client-d');
+    await writeTransaction(h.db, async (scope) => {
+      const v = await scope.version('wh-hz-xs-1');
+      await scope.tx
+        .insert(syncTombstones)
+        .values({ warehouseId: 'wh-hz-xs-1', kind: 'case', entityId: 'gone-case', rowVersion: v });
+    });
+    const res = await pullOnce('pull-client-d', cursor);
+    expect(res.body.type === 'page' && res.body.changes).toEqual([
+      { op: 'del', kind: 'case', id: 'gone-case' },
+    ]);
+  });
+
+  it('answers reset for a cursor it cannot serve', async () => {
+    const { cursor } = await h.pullAll(token, 'pull-client-e');
+    const garbage = await pullOnce('pull-client-e', 'not-a-cursor');
+    expect(garbage.body).toMatchObject({ type: 'reset' });
+    const body = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as {
+      db: string;
+      w: Record<string, [number, number, string]>;
+    };
+    const otherDb = Buffer.from(JSON.stringify({ ...body, db: 'another' })).toString('base64url');
+    const fromOtherDb = await pullOnce('pull-client-e', otherDb);
+    expect(fromOtherDb.body).toMatchObject({ type: 'reset' });
+    expect(fromOtherDb.body.type === 'reset' && fromOtherDb.body.reason).toContain('another database');
+    const ahead = Buffer.from(JSON.stringify({ ...body, w: { 'wh-hz-xs-1': [1e9, 0, ''] } })).toString(
+      'base64url',
+    );
+    expect((await pullOnce('pull-client-e', ahead)).body).toMatchObject({ type: 'reset' });
+  });
+
+  it('answers reset when the user lost access to a warehouse in the cursor', async () => {
+    const { token: leadToken, user } = await h.login('lina');
+    const { cursor } = await h.pullAll(leadToken, 'pull-client-f');
+    await h.db
+      .delete(userWarehouses)
+      .where(and(eq(userWarehouses.userId, user.id), eq(userWarehouses.warehouseId, 'wh-hz-xs-1')));
+    const res = await h.request<PullResponse>('POST', '/api/sync/pull', {
+      token: leadToken,
+      body: { clientId: 'pull-client-f', cursor, protocolVersion: PROTOCOL_VERSION },
+    });
+    expect(res.body).toMatchObject({ type: 'reset', reason: 'warehouse access changed' });
+    const again = await h.pullAll(leadToken, 'pull-client-f');
+    expect(again.changes).toEqual([]);
+    await h.db.insert(userWarehouses).values({ userId: user.id, warehouseId: 'wh-hz-xs-1', rowVersion: 0 });
+  });
+});

@@ -1,7 +1,8 @@
 // The case engine: opens a case when an unshipped order comes within its warning lead time, marks it overdue
 // at the deadline, and closes it when the order is handed over or cancelled. Each tick does at most one
 // transaction per warehouse, in bulk, and takes a new warehouse version only when something changed, so an
-// idle warehouse does not poke its clients.
+// idle warehouse does not poke its clients. A case records when its warning was due (not when a tick happened to
+// notice), so a server that was down does not make cases look younger than they are.
 import { sql } from 'drizzle-orm';
 import { PERISHABILITY } from '../../shared/schemas/enums';
 import { WARNING_LEAD_MINUTES } from '../../shared/rules/clocks';
@@ -48,7 +49,8 @@ export async function tickWarehouse(db: Db, warehouseId: string, nowMs: number):
       scope.tx,
       sql`
       insert into cases (id, warehouse_id, order_id, status, ship_by, opened_at, overdue_at, version, row_version)
-      select gen_random_uuid()::text, o.warehouse_id, o.id, 'open', o.ship_by, ${now},
+      select gen_random_uuid()::text, o.warehouse_id, o.id, 'open', o.ship_by,
+             least(${now}, greatest(o.ship_by - ${leadInterval}, o.paid_at)),
              case when o.ship_by <= ${now} then o.ship_by end, 0, ${v}
       from orders o
       where o.warehouse_id = ${warehouseId} and o.status not in ('handed_over', 'cancelled')

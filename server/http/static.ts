@@ -2,24 +2,14 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { contentSecurityPolicy } from '../../shared/csp';
 
-/** Emotion (MUI's styling) injects <style> elements, hence 'unsafe-inline' for styles only; never for scripts. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Browser mode: the API is on the page's own origin. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
 
-export async function registerStatic(app: FastifyInstance, dir: string): Promise<void> {
+export async function registerStatic(app: FastifyInstance, uiDir: string): Promise<void> {
+  const dir = resolve(uiDir);
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`no built UI in ${dir}: run "npm run build:renderer" first`);
   }

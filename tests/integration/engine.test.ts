@@ -46,6 +46,8 @@ describe.each(BACKENDS)('case engine ($name)', (backend) => {
     h.clock.now = T0 + 1.5 * HOUR;
     await h.tick();
     expect(await caseOf('eng-1')).toMatchObject({ status: 'open', overdueAt: null });
+    // Noticed at 1.5 h, but the warning was due at 1 h (deadline minus the fresh lead time): that is recorded.
+    expect((await caseOf('eng-1'))?.openedAt.getTime()).toBe(T0 + HOUR);
     h.clock.now = T0 + 3 * HOUR + 60_000;
     await h.tick();
     expect((await caseOf('eng-1'))?.overdueAt?.getTime()).toBe(T0 + 3 * HOUR);

@@ -1,0 +1,108 @@
+// Everything a signed-in desk runs: the local store for this user, the sync engine and the event stream.
+// Created after login (or on start-up from a saved session, offline too) and disposed on logout.
+import type { Actor } from '../../shared/mutators/types';
+import type { SessionUser } from '../../shared/schemas/auth';
+import { EventStream } from '../data/event-stream';
+import { DeskDb, databaseName } from '../data/local-db';
+import { LocalStore } from '../data/local-store';
+import { SyncEngine } from '../data/sync-engine';
+import { createApiClient, type ApiClient } from '../platform/api-client';
+import type { Platform } from '../platform/bridge';
+import { useDesk } from '../state/store';
+
+export interface DeskRuntime {
+  platform: Platform;
+  api: ApiClient;
+  user: SessionUser;
+  store: LocalStore;
+  engine: SyncEngine;
+  stream: EventStream;
+  token(): string | null;
+  setToken(token: string): void;
+  dispose(): void;
+}
+
+const USER_KEY = 'desk.user';
+
+export const actorOf = (user: SessionUser): Actor => ({
+  userId: user.id,
+  role: user.role,
+  warehouseIds: user.warehouseIds,
+});
+
+export function savedUser(platform: Platform): SessionUser | null {
+  const raw = storageFor(platform).getItem(USER_KEY);
+  try {
+    return raw ? (JSON.parse(raw) as SessionUser) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The user record is not secret; it follows the token's lifetime (tab in browser mode, device in Electron). */
+const storageFor = (platform: Platform): Storage =>
+  platform.kind === 'browser' ? sessionStorage : localStorage;
+
+export function saveUser(platform: Platform, user: SessionUser | null): void {
+  if (user) storageFor(platform).setItem(USER_KEY, JSON.stringify(user));
+  else storageFor(platform).removeItem(USER_KEY);
+}
+
+export async function startRuntime(
+  platform: Platform,
+  user: SessionUser,
+  initialToken: string | null,
+): Promise<DeskRuntime> {
+  const api = createApiClient(platform.serverUrl);
+  const store = await LocalStore.open(new DeskDb(databaseName(platform.serverUrl, user.id)), actorOf(user));
+  let token = initialToken;
+  const desk = useDesk.getState();
+  const authExpired = () => desk.setSessionExpired(true);
+  const engine = new SyncEngine({
+    api,
+    store,
+    getToken: () => token,
+    onAuthExpired: authExpired,
+    isOnline: () => navigator.onLine,
+  });
+  const stream = new EventStream({
+    url: `${platform.serverUrl}/api/sync/events`,
+    getToken: () => token,
+    onPoke: () => engine.trigger(),
+    onAuthExpired: authExpired,
+    onConnectionChange: (connected) => useDesk.getState().setConnected(connected),
+  });
+  const unsubscribe = engine.subscribe((status) => useDesk.getState().setSync(status));
+  useDesk.getState().setSync(engine.status);
+  const online = () => {
+    engine.trigger();
+    stream.reconnect();
+  };
+  const offline = () => engine.trigger();
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  engine.start();
+  stream.start();
+  return {
+    platform,
+    api,
+    user,
+    store,
+    engine,
+    stream,
+    token: () => token,
+    setToken(next) {
+      token = next;
+      engine.resume();
+      stream.start();
+    },
+    dispose() {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      unsubscribe();
+      engine.stop();
+      stream.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/mutators/types';
+import { sampleCase } from '../../shared/test-data';
+import type { PullResponse } from '../../shared/sync/protocol';
+import { DeskDb } from './local-db';
+import { LocalStore } from './local-store';
+
+const zhang: Actor = { userId: 'u-zhang', role: 'coordinator', warehouseIds: ['wh-1'] };
+let n = 0;
+const freshName = () => `test-db-${n++}-${Math.random()}`;
+const NOTE = '00000000-0000-4000-8000-00000000000a';
+
+function page(
+  changes: Extract<PullResponse, { type: 'page' }>['changes'],
+  lastMutationId = 0,
+  cursor = 'c1',
+): Extract<PullResponse, { type: 'page' }> {
+  return { type: 'page', changes, cursor, hasMore: false, lastMutationId, serverTime: 1_000 };
+}
+
+describe('LocalStore', () => {
+  it('keeps a queued action across a reopen (a reload or a crash) and shows it at once', async () => {
+    const name = freshName();
+    const store = await LocalStore.open(new DeskDb(name), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    const entry = await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    expect(entry).toMatchObject({ id: 1, status: 'pending' });
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    store.close();
+
+    const reopened = await LocalStore.open(new DeskDb(name), zhang);
+    expect(reopened.clientId).toBe(store.clientId);
+    expect(reopened.memory.pendingCount).toBe(1);
+    expect(reopened.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    expect(reopened.memory.cases.get('c1')?.assigneeId).toBeNull();
+    const next = await reopened.enqueue('addNote', { caseId: 'c1', noteId: NOTE, text: '备注' });
+    expect(next.id).toBe(2);
+    reopened.close();
+  });
+
+  it('refuses to queue malformed arguments', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await expect(store.enqueue('addNote', { caseId: 'c1', noteId: 'nope', text: '' })).rejects.toThrow();
+    expect(store.memory.outbox).toHaveLength(0);
+    store.close();
+  });
+
+  it('drops the optimistic copy once a pull confirms the mutation, and never shows a refused one', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    await store.enqueue('addNote', { caseId: 'c1', noteId: NOTE, text: '等待' });
+    await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    expect(store.memory.eventsOf('c1').map((e) => e.pending)).toEqual([true, true]);
+
+    await store.settle([
+      { id: 1, status: 'applied', duplicate: false },
+      {
+        id: 2,
+        status: 'refused',
+        refusal: { code: 'conflict', message: 'held', by: 'u-wang', at: 5 },
+        duplicate: false,
+      },
+    ]);
+    // Applied but not yet pulled: still shown (as pending); refused: gone from the view at once.
+    expect(store.memory.caseView('c1')?.assigneeId).toBeNull();
+    expect(store.memory.eventsOf('c1')).toHaveLength(1);
+
+    await store.applyPage(
+      page(
+        [
+          { op: 'put', kind: 'case', value: sampleCase({ id: 'c1', assigneeId: 'u-wang' }) },
+          {
+            op: 'put',
+            kind: 'event',
+            value: {
+              id: NOTE,
+              caseId: 'c1',
+              warehouseId: 'wh-1',
+              kind: 'note',
+              actorId: 'u-zhang',
+              at: 2,
+              text: '等待',
+            },
+          },
+        ],
+        2,
+        'c2',
+      ),
+      2_000,
+    );
+    expect(store.memory.eventsOf('c1').map((e) => [e.event.id, e.pending])).toEqual([[NOTE, false]]);
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-wang');
+    expect(store.memory.outbox.map((e) => e.status)).toEqual(['applied', 'refused']);
+    store.close();
+  });
+
+  it('forgets server data on reset but keeps the outbox', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    await store.resetBase();
+    expect(store.cursor).toBeNull();
+    expect(store.memory.cases.size).toBe(0);
+    expect(store.memory.pendingCount).toBe(1);
+    expect(await store.db.outbox.count()).toBe(1);
+    store.close();
+  });
+
+  it('renumbers pending actions after the server forgot some mutation ids', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }], 5), 1_000);
+    for (let i = 0; i < 3; i++)
+      await store.enqueue('addNote', {
+        caseId: 'c1',
+        noteId: `00000000-0000-4000-8000-00000000000${i}`,
+        text: `n${i}`,
+      });
+    expect(store.memory.outbox.map((e) => e.id)).toEqual([6, 7, 8]);
+    await store.renumberPending(2);
+    expect(store.memory.outbox.map((e) => [e.id, (e.args as { text: string }).text])).toEqual([
+      [3, 'n0'],
+      [4, 'n1'],
+      [5, 'n2'],
+    ]);
+    expect((await store.enqueue('addNote', { caseId: 'c1', noteId: NOTE, text: 'next' })).id).toBe(6);
+    store.close();
+  });
+
+  it('applies deletions (tombstones) to cases and directory rows', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(
+      page([
+        { op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) },
+        { op: 'put', kind: 'zone', value: { id: 'z1', warehouseId: 'wh-1', code: 'A', name: '生鲜区' } },
+      ]),
+      1_000,
+    );
+    await store.applyPage(
+      page(
+        [
+          { op: 'del', kind: 'case', id: 'c1' },
+          { op: 'del', kind: 'zone', id: 'z1' },
+        ],
+        0,
+        'c2',
+      ),
+      1_000,
+    );
+    expect(store.memory.cases.size).toBe(0);
+    expect(store.memory.directory.zone.size).toBe(0);
+    expect(await store.db.cases.count()).toBe(0);
+    expect(await store.db.directory.count()).toBe(0);
+    store.close();
+  });
+});

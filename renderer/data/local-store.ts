@@ -1,0 +1,277 @@
+// The repository every component and the sync engine go through: it writes IndexedDB and the in-memory
+// CaseMemory together, so the UI, the outbox and the optimistic overlay cannot drift apart. Components never
+// touch Dexie tables directly.
+import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
+import { MUTATORS } from '../../shared/mutators/registry';
+import type { Actor } from '../../shared/mutators/types';
+import type { CaseEvent, CaseView } from '../../shared/schemas/case';
+import type { Change } from '../../shared/sync/entities';
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import { CaseMemory, type DirectoryKind } from './case-memory';
+import type { DeskDb, DirectoryRow } from './local-db';
+import type { OutboxEntry } from './outbox-entry';
+
+type Page = Extract<PullResponse, { type: 'page' }>;
+
+const META = {
+  clientId: 'clientId',
+  cursor: 'cursor',
+  confirmed: 'confirmedMutationId',
+  nextId: 'nextMutationId',
+  lastSyncAt: 'lastSyncAt',
+  clockOffset: 'clockOffsetMs',
+} as const;
+
+function newClientId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 24);
+}
+
+export class LocalStore {
+  private listeners = new Set<() => void>();
+  cursor: string | null = null;
+  lastSyncAt: number | null = null;
+  /** serverTime - Date.now(), from the last pull: deadlines are shown against server time. */
+  clockOffsetMs = 0;
+
+  private constructor(
+    readonly db: DeskDb,
+    readonly clientId: string,
+    readonly memory: CaseMemory,
+  ) {}
+
+  static async open(db: DeskDb, actor: Actor): Promise<LocalStore> {
+    await db.open();
+    const clientId = await db.transaction('rw', db.meta, async () => {
+      const existing = await db.meta.get(META.clientId);
+      if (typeof existing?.value === 'string') return existing.value;
+      const id = newClientId();
+      await db.meta.put({ key: META.clientId, value: id });
+      return id;
+    });
+    const store = new LocalStore(db, clientId, new CaseMemory(actor, clientId));
+    await store.load();
+    return store;
+  }
+
+  private async load(): Promise<void> {
+    const { db, memory } = this;
+    const [cases, events, directory, outbox, meta] = await db.transaction(
+      'r',
+      [db.cases, db.events, db.directory, db.outbox, db.meta],
+      () =>
+        Promise.all([
+          db.cases.toArray(),
+          db.events.toArray(),
+          db.directory.toArray(),
+          db.outbox.toArray(),
+          db.meta.toArray(),
+        ]),
+    );
+    const metaMap = new Map(meta.map((m) => [m.key, m.value]));
+    this.cursor = (metaMap.get(META.cursor) as string | undefined) ?? null;
+    this.lastSyncAt = (metaMap.get(META.lastSyncAt) as number | undefined) ?? null;
+    this.clockOffsetMs = (metaMap.get(META.clockOffset) as number | undefined) ?? 0;
+    memory.confirmedMutationId = (metaMap.get(META.confirmed) as number | undefined) ?? 0;
+    memory.loadBase(
+      cases,
+      events,
+      directory.map((row) => ({ op: 'put', kind: row.kind, value: row.value }) as Change),
+    );
+    memory.outbox = outbox.sort((a, b) => a.id - b.id);
+    memory.rebuildOverlay();
+    this.emit();
+  }
+
+  // ---- subscription (for useSyncExternalStore) ----
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.memory.version;
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Server time as best known locally. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  // ---- user actions ----
+
+  /**
+   * Records an action: durable in the outbox before this resolves, and visible at once through the overlay.
+   * Arguments are validated with the mutator's schema first, so nothing malformed is ever queued.
+   */
+  async enqueue<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<OutboxEntry> {
+    const mutator = MUTATORS[name];
+    const parsed = mutator.args.parse(args);
+    const caseId = mutator.caseId(parsed as never);
+    const { db } = this;
+    const entry = await db.transaction('rw', db.meta, db.outbox, async () => {
+      const next =
+        ((await db.meta.get(META.nextId))?.value as number | undefined) ?? (await this.highestOutboxId()) + 1;
+      const row: OutboxEntry = {
+        id: next,
+        name,
+        args: parsed,
+        caseId,
+        clientTime: this.now(),
+        status: 'pending',
+        refusal: null,
+        settledAt: null,
+      };
+      await db.outbox.add(row);
+      await db.meta.put({ key: META.nextId, value: next + 1 });
+      return row;
+    });
+    this.memory.outbox = [...this.memory.outbox.filter((e) => e.id !== entry.id), entry].sort(
+      (a, b) => a.id - b.id,
+    );
+    this.memory.rebuildOverlay();
+    this.emit();
+    return entry;
+  }
+
+  private async highestOutboxId(): Promise<number> {
+    const last = await this.db.outbox.orderBy(':id').last();
+    return Math.max(last?.id ?? 0, this.memory.confirmedMutationId);
+  }
+
+  /** Drops a refused action from the outbox (the user read the reason and let it go). */
+  async discard(id: number): Promise<void> {
+    const entry = this.memory.outbox.find((e) => e.id === id);
+    if (!entry || entry.status !== 'refused') return;
+    await this.db.outbox.delete(id);
+    this.memory.outbox = this.memory.outbox.filter((e) => e.id !== id);
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  // ---- sync engine side ----
+
+  pendingBatch(limit: number): OutboxEntry[] {
+    return this.memory.outbox.filter((e) => e.status === 'pending').slice(0, limit);
+  }
+
+  /** Records the server's answers. Entries stay (as history) until pruned; only their status changes. */
+  async settle(results: PushResponse['results']): Promise<void> {
+    const now = Date.now();
+    const byId = new Map(this.memory.outbox.map((e) => [e.id, e]));
+    const updated: OutboxEntry[] = [];
+    for (const r of results) {
+      const entry = byId.get(r.id);
+      if (!entry || entry.status !== 'pending') continue;
+      updated.push({
+        ...entry,
+        status: r.status,
+        refusal: r.status === 'refused' ? r.refusal : null,
+        settledAt: now,
+      });
+    }
+    if (!updated.length) return;
+    await this.db.outbox.bulkPut(updated);
+    const changed = new Map(updated.map((e) => [e.id, e]));
+    this.memory.outbox = this.memory.outbox.map((e) => changed.get(e.id) ?? e);
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  /**
+   * The server has no record of mutations we numbered after its last one (its database was restored): give
+   * the still-pending entries new consecutive ids after the server's, so they can be sent instead of lost.
+   */
+  async renumberPending(serverLast: number): Promise<void> {
+    const { db } = this;
+    const pending = this.memory.outbox.filter((e) => e.status === 'pending');
+    const renumbered = pending.map((e, i) => ({ ...e, id: serverLast + 1 + i }));
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      await db.outbox.bulkDelete(pending.map((e) => e.id));
+      // Settled history above the new range would collide; it is history only, so it moves out of the way.
+      const clash = (await db.outbox.where(':id').above(serverLast).toArray()).filter(
+        (e) => e.status !== 'pending',
+      );
+      await db.outbox.bulkDelete(clash.map((e) => e.id));
+      await db.outbox.bulkAdd(renumbered);
+      await db.meta.put({ key: META.nextId, value: serverLast + 1 + renumbered.length });
+      await db.meta.put({
+        key: META.confirmed,
+        value: Math.min(serverLast, this.memory.confirmedMutationId),
+      });
+    });
+    this.memory.outbox = (await db.outbox.toArray()).sort((a, b) => a.id - b.id);
+    this.memory.confirmedMutationId = Math.min(serverLast, this.memory.confirmedMutationId);
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  /** Stores one pull page: server rows, cursor and confirmed mutation id, in one IndexedDB transaction. */
+  async applyPage(page: Page, receivedAt: number): Promise<void> {
+    const { db } = this;
+    const cases: CaseView[] = [];
+    const events: CaseEvent[] = [];
+    const directory: DirectoryRow[] = [];
+    const deleted: { kind: Change['kind']; id: string }[] = [];
+    for (const change of page.changes) {
+      if (change.op === 'del') deleted.push({ kind: change.kind, id: change.id });
+      else if (change.kind === 'case') cases.push(change.value);
+      else if (change.kind === 'event') events.push(change.value);
+      else directory.push({ kind: change.kind, id: change.value.id, value: change.value });
+    }
+    const offset = page.serverTime - receivedAt;
+    await db.transaction('rw', [db.cases, db.events, db.directory, db.meta], async () => {
+      if (cases.length) await db.cases.bulkPut(cases);
+      if (events.length) await db.events.bulkPut(events);
+      if (directory.length) await db.directory.bulkPut(directory);
+      for (const d of deleted) {
+        if (d.kind === 'case') await db.cases.delete(d.id);
+        else if (d.kind === 'event') await db.events.delete(d.id);
+        else await db.directory.delete([d.kind, d.id]);
+      }
+      await db.meta.bulkPut([
+        { key: META.cursor, value: page.cursor },
+        { key: META.confirmed, value: page.lastMutationId },
+        { key: META.clockOffset, value: offset },
+        ...(page.hasMore ? [] : [{ key: META.lastSyncAt, value: receivedAt }]),
+      ]);
+    });
+    this.cursor = page.cursor;
+    this.clockOffsetMs = offset;
+    if (!page.hasMore) this.lastSyncAt = receivedAt;
+    this.memory.applyChanges(page.changes);
+    this.memory.confirmedMutationId = page.lastMutationId;
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  /** The server cannot continue from our cursor: forget its data (never the outbox) and start over. */
+  async resetBase(): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.cases, db.events, db.directory, db.meta], async () => {
+      await Promise.all([db.cases.clear(), db.events.clear(), db.directory.clear()]);
+      await db.meta.delete(META.cursor);
+    });
+    this.cursor = null;
+    this.memory.clearBase();
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  /** Lets the UI re-render (e.g. status changes that are not data). */
+  notify(): void {
+    this.memory.touch();
+    this.emit();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export type { DirectoryKind };

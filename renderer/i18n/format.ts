@@ -1,0 +1,74 @@
+// Locale-aware formatting. Deadlines are shown in the warehouse's time zone and measured against server time.
+import type { Locale } from '../../shared/i18n/labels';
+import { en, zh, type MessageKey } from './messages';
+
+const CATALOG: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = CATALOG[locale];
+  return (key, params) => {
+    const template = messages[key];
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  };
+}
+
+const MINUTE = 60_000;
+
+export function formatDuration(ms: number, t: Translate): string {
+  const total = Math.floor(Math.abs(ms) / MINUTE);
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  if (d >= 2) return t('duration.d', { d, h });
+  const hours = d * 24 + h;
+  if (hours === 0) return t('duration.m', { m });
+  if (m === 0) return t('duration.h', { h: hours });
+  return t('duration.hm', { h: hours, m });
+}
+
+/** "还剩 1 小时 20 分" / "已超时 6 小时". */
+export function formatCountdown(shipBy: number, now: number, t: Translate): string {
+  const left = shipBy - now;
+  return left > 0
+    ? t('countdown.left', { time: formatDuration(left, t) })
+    : t('countdown.over', { time: formatDuration(left, t) });
+}
+
+const moneyFormats = new Map<Locale, Intl.NumberFormat>();
+export function formatMoney(fen: number, locale: Locale): string {
+  let f = moneyFormats.get(locale);
+  if (!f)
+    moneyFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' })));
+  return f.format(fen / 100);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatDateTime(ms: number, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(ms);
+}
+
+export function formatTime(ms: number, locale: Locale, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(ms);
+}

@@ -1,0 +1,50 @@
+// Builders for tests: a plausible case with any field overridden.
+import type { CaseView } from './schemas/case';
+import type { Perishability } from './schemas/enums';
+
+export interface SampleCaseOptions extends Partial<Omit<CaseView, 'order'>> {
+  perishability?: Perishability;
+  valueFen?: number;
+}
+
+export function sampleCase(options: SampleCaseOptions = {}): CaseView {
+  const { perishability = 'durable', valueFen = 19_900, ...rest } = options;
+  return {
+    id: 'case-1',
+    warehouseId: 'wh-1',
+    orderId: 'order-1',
+    platform: 'tmall',
+    platformOrderId: '3000000000000000001',
+    status: 'open',
+    shipBy: Date.UTC(2026, 10, 11, 4, 0),
+    openedAt: Date.UTC(2026, 10, 10, 16, 0),
+    overdueAt: null,
+    closedAt: null,
+    assigneeId: null,
+    claimedAt: null,
+    cause: null,
+    outcome: null,
+    lateMinutes: null,
+    customerContacted: false,
+    version: 0,
+    ...rest,
+    order: {
+      status: 'paid',
+      category: '服饰',
+      perishability,
+      valueFen,
+      items: [{ sku: 'AP-1', name: '羽绒服', qty: 1 }],
+      customerName: '王芳',
+      customerPhone: '13812345678',
+      city: '杭州',
+      region: '浙江',
+      zoneId: 'zone-d',
+      courierId: 'cr-sf',
+      waybill: null,
+      paidAt: Date.UTC(2026, 10, 9, 4, 0),
+      handedOverAt: null,
+      cancelledAt: null,
+      vip: false,
+    },
+  };
+}

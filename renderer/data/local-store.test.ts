@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/mutators/types';
 import { sampleCase } from '../../shared/test-data';
-import type { PullResponse } from '../../shared/sync/protocol';
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { DeskDb } from './local-db';
-import { LocalStore } from './local-store';
+import { APPLIED_HISTORY, LocalStore } from './local-store';
 
 const zhang: Actor = { userId: 'u-zhang', role: 'coordinator', warehouseIds: ['wh-1'] };
 let n = 0;
@@ -123,6 +123,38 @@ describe('LocalStore', () => {
       [5, 'n2'],
     ]);
     expect((await store.enqueue('addNote', { caseId: 'c1', noteId: NOTE, text: 'next' })).id).toBe(6);
+    store.close();
+  });
+
+  it('keeps the newest applied actions as history and prunes older ones once the server reflects them', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    const total = APPLIED_HISTORY + 5;
+    for (let i = 0; i < total; i++) {
+      await store.enqueue('addNote', {
+        caseId: 'c1',
+        noteId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        text: `n${i}`,
+      });
+    }
+    await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    const results: PushResponse['results'] = Array.from({ length: total }, (_, i) => ({
+      id: i + 1,
+      status: 'applied',
+      duplicate: false,
+    }));
+    results.push({
+      id: total + 1,
+      status: 'refused',
+      refusal: { code: 'conflict', message: 'held' },
+      duplicate: false,
+    });
+    await store.settle(results);
+    await store.applyPage(page([], total + 1, 'c2'), 1_000);
+    expect(store.memory.outbox.filter((e) => e.status === 'applied')).toHaveLength(APPLIED_HISTORY);
+    expect(store.memory.outbox[0]?.id).toBe(6);
+    expect(store.memory.outbox.at(-1)).toMatchObject({ id: total + 1, status: 'refused' });
+    expect(await store.db.outbox.count()).toBe(APPLIED_HISTORY + 1);
     store.close();
   });
 

@@ -22,6 +22,9 @@ const META = {
   clockOffset: 'clockOffsetMs',
 } as const;
 
+/** How many applied actions the outbox keeps as visible history. */
+export const APPLIED_HISTORY = 200;
+
 function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
@@ -241,6 +244,7 @@ export class LocalStore {
         ...(page.hasMore ? [] : [{ key: META.lastSyncAt, value: receivedAt }]),
       ]);
     });
+    await this.pruneApplied(page.lastMutationId);
     this.cursor = page.cursor;
     this.clockOffsetMs = offset;
     if (!page.hasMore) this.lastSyncAt = receivedAt;
@@ -248,6 +252,19 @@ export class LocalStore {
     this.memory.confirmedMutationId = page.lastMutationId;
     this.memory.rebuildOverlay();
     this.emit();
+  }
+
+  /**
+   * Applied actions the server state already reflects are history; the newest APPLIED_HISTORY stay for the
+   * outbox view, older ones go. Refused ones stay until the user deals with them.
+   */
+  private async pruneApplied(confirmed: number): Promise<void> {
+    const done = this.memory.outbox.filter((e) => e.status === 'applied' && e.id <= confirmed);
+    const drop = done.slice(0, Math.max(0, done.length - APPLIED_HISTORY)).map((e) => e.id);
+    if (!drop.length) return;
+    await this.db.outbox.bulkDelete(drop);
+    const dropped = new Set(drop);
+    this.memory.outbox = this.memory.outbox.filter((e) => !dropped.has(e.id));
   }
 
   /** The server cannot continue from our cursor: forget its data (never the outbox) and start over. */

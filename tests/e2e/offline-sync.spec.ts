@@ -82,3 +82,31 @@ test('offline actions survive a reload, replay exactly once, and reach a colleag
   await expect(otherDesk.detail.getByText('仓库A区拣货员请假，已请B区支援')).toBeVisible({ timeout: 5_000 });
   await other.close();
 });
+
+test('an expired session asks for the password again and keeps the pending actions', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await new LoginPage(page).login('zhangwei');
+  const desk = new DeskPage(page);
+  await desk.waitForCases();
+  // The server revokes the session (as at expiry or an admin's revocation).
+  const token = await page.evaluate(() => sessionStorage.getItem('desk.token'));
+  await page.request.post(`${server.url}/api/auth/logout`, { headers: { authorization: `Bearer ${token}` } });
+
+  await desk.rows().first().click();
+  await desk.addNote('会话过期前写的备注');
+  const dialog = page.getByRole('dialog', { name: '重新登录' });
+  await expect(dialog).toBeVisible();
+  await expect(desk.pendingCount()).toHaveAttribute('data-count', '1');
+  await dialog.getByLabel('密码').fill('desk2026');
+  await dialog.getByRole('button', { name: '登录' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(desk.pendingCount()).toHaveAttribute('data-count', '0', { timeout: 15_000 });
+  const notes = await server.database.db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.text, '会话过期前写的备注'));
+  expect(notes).toHaveLength(1);
+});

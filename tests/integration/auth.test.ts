@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { sessions, users } from '../../server/db/schema';
+import { sessions, syncClients, users } from '../../server/db/schema';
 import { BACKENDS } from '../support/backends';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -90,6 +90,15 @@ describe.each(BACKENDS)('accounts and sessions ($name)', (backend) => {
     expect(missing.body.error).toBe('invalid_request');
     expect(missing.body.message).toContain('password');
     const { token } = await h.login('zhangwei');
+    const badPush = await h.request<{ error: string; message: string }>('POST', '/api/sync/push', {
+      token,
+      body: { clientId: 'malformed-client', protocolVersion: 1, mutations: [{ id: 'one', name: 'addNote' }] },
+    });
+    expect(badPush.status).toBe(400);
+    expect(badPush.body.message).toContain('/mutations/0/id');
+    expect(await h.db.select().from(syncClients).where(eq(syncClients.clientId, 'malformed-client'))).toEqual(
+      [],
+    );
     const huge = await h.request('POST', '/api/sync/push', {
       token,
       raw: JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) }),

@@ -10,7 +10,10 @@ import { registerErrorHandler } from './http/errors';
 import { registerStatic } from './http/static';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
+import { clockRoutes } from './routes/clocks';
 import { healthRoutes } from './routes/health';
+import { orderRoutes } from './routes/orders';
+import { ruleRoutes } from './routes/rules';
 import { syncRoutes } from './routes/sync';
 
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -50,6 +53,9 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(authRoutes(ctx));
   await app.register(syncRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(orderRoutes(ctx));
+  await app.register(ruleRoutes(ctx));
+  await app.register(clockRoutes(ctx));
   if (options.staticDir) await registerStatic(app, options.staticDir);
   return app;
 }

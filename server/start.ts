@@ -6,6 +6,7 @@ import type { ServerContext } from './context';
 import { openDatabase, type Database, type DatabaseOptions } from './db/open';
 import { seedDemo, type SeedResult } from './demo/seed';
 import { tick } from './engine/case-engine';
+import { ensureDefaultRules } from './orders/rulebook';
 import { ensureDatabaseId, PokeHub } from './sync/poke-hub';
 
 /** The desktop app's own origin (custom protocol); browser mode is same-origin and needs no CORS. */
@@ -40,6 +41,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = 'db' in options.database ? options.database : await openDatabase(options.database);
   await database.migrate();
   const databaseId = await ensureDatabaseId(database);
+  await ensureDefaultRules(database.db);
   const seeded = options.demo ? await seedDemo(database.db, { ...options.demo, now: now() }) : null;
 
   const hub = new PokeHub(database);

@@ -37,12 +37,13 @@ export function formatCountdown(shipBy: number, now: number, t: Translate): stri
     : t('countdown.over', { time: formatDuration(left, t) });
 }
 
-const moneyFormats = new Map<Locale, Intl.NumberFormat>();
-export function formatMoney(fen: number, locale: Locale): string {
-  let f = moneyFormats.get(locale);
-  if (!f)
-    moneyFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' })));
-  return f.format(fen / 100);
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** Minor units (fen, centavos) in the order's currency, formatted for the locale. */
+export function formatMoney(minor: number, locale: Locale, currency = 'CNY'): string {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) moneyFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return f.format(minor / 100);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -14,7 +15,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { OrderItem } from '../../shared/schemas/case';
+import type { OrderItem, Pause } from '../../shared/schemas/case';
+import type { Cause } from '../../shared/schemas/enums';
+import type { PenaltyFormula } from '../../shared/rules/penalty';
 import type { Refusal } from '../../shared/sync/protocol';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -160,8 +163,27 @@ export const orders = pgTable(
     courierId: text('courier_id').references(() => couriers.id),
     waybill: text('waybill'),
     vip: boolean('vip').notNull().default(false),
+    currency: text('currency').notNull().default('CNY'),
     paidAt: ts('paid_at').notNull(),
-    shipBy: ts('ship_by').notNull(),
+    /** The order's own promise, when it has one. */
+    promisedShipBy: ts('promised_ship_by'),
+    /** The resolved deadline (null: no rule and no promise, e.g. an order without items). */
+    shipBy: ts('ship_by'),
+    deadlineSource: text('deadline_source', {
+      enum: ['order', 'promotion', 'category_rule', 'platform_default', 'none'],
+    })
+      .notNull()
+      .default('platform_default'),
+    /** The platform rule that set the penalty and the pickup clock. */
+    ruleId: text('rule_id'),
+    penaltyFen: integer('penalty_fen').notNull().default(0),
+    maxDelayNegotiations: integer('max_delay_negotiations'),
+    negotiationMinLeadMinutes: integer('negotiation_min_lead_minutes'),
+    pickingStartedAt: ts('picking_started_at'),
+    pickedAt: ts('picked_at'),
+    packedAt: ts('packed_at'),
+    waybillAt: ts('waybill_at'),
+    pickupBy: ts('pickup_by'),
     handedOverAt: ts('handed_over_at'),
     cancelledAt: ts('cancelled_at'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -195,8 +217,10 @@ export const cases = pgTable(
     assigneeId: text('assignee_id').references(() => users.id),
     claimedAt: ts('claimed_at'),
     cause: text('cause'),
+    causes: jsonb('causes').$type<Cause[]>().notNull().default([]),
     outcome: text('outcome'),
     lateMinutes: integer('late_minutes'),
+    pauses: jsonb('pauses').$type<Pause[]>().notNull().default([]),
     customerContacted: boolean('customer_contacted').notNull().default(false),
     version: integer('version').notNull().default(0),
     rowVersion: rowVersion(),
@@ -280,3 +304,46 @@ export const serverMeta = pgTable('server_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Platform rules as data (brief F2): ship window, pickup clock and penalty per platform and category. */
+export const platformRules = pgTable('platform_rules', {
+  id: text('id').primaryKey(),
+  platform: text('platform').notNull(),
+  category: text('category'),
+  shipWithinHours: doublePrecision('ship_within_hours').notNull(),
+  pickupWithinHours: doublePrecision('pickup_within_hours'),
+  penalty: jsonb('penalty').$type<PenaltyFormula>().notNull(),
+  maxDelayNegotiations: integer('max_delay_negotiations'),
+  negotiationMinLeadHours: doublePrecision('negotiation_min_lead_hours'),
+  source: text('source').notNull(),
+  confirmed: boolean('confirmed').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Promotions with their own ship-by date for orders paid in a window (Double 11, 618). */
+export const promotions = pgTable('promotions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  platforms: jsonb('platforms').$type<string[] | null>(),
+  paidFrom: ts('paid_from').notNull(),
+  paidUntil: ts('paid_until').notNull(),
+  shipBy: ts('ship_by').notNull(),
+});
+
+/** Force majeure declared for a region of a warehouse over a time window; it pauses the clocks it covers. */
+export const forceMajeure = pgTable(
+  'force_majeure',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    region: text('region').notNull(),
+    reason: text('reason').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('force_majeure_warehouse').on(t.warehouseId, t.startsAt)],
+);

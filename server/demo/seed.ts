@@ -1,11 +1,12 @@
-// Writes the demo world into an empty database: directory, accounts, orders, a history of closed cases for the
-// review screens, then one engine tick so the cases due now are open, and a few of them already claimed.
-import { eq, sql } from 'drizzle-orm';
+// Writes the demo world into an empty database: directory and accounts, then the orders through the same
+// ingestion path as real orders (which opens the cases due now and records closed cases for the history),
+// causes on the late history cases, and a few open cases already claimed, as if the shift had started.
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { CAUSES, type Cause } from '../../shared/schemas/enums';
-import { lateMinutes, opensAt } from '../../shared/rules/clocks';
 import { insertUser } from '../accounts/users';
 import type { Db } from '../db/open';
 import {
+  caseEvents,
   cases,
   couriers,
   orders,
@@ -13,9 +14,9 @@ import {
   warehouseClock,
   warehouses,
   zones,
-  caseEvents,
 } from '../db/schema';
-import { tick } from '../engine/case-engine';
+import { ingestOrders } from '../orders/ingest';
+import { ensureDefaultRules } from '../orders/rulebook';
 import { writeTransaction } from '../sync/write-tx';
 import { Random } from './random';
 import { buildDemoWorld, DEMO_WAREHOUSE_ID, type DemoUser, type DemoWorld } from './world';
@@ -33,7 +34,8 @@ export interface SeedResult {
   openCases: number;
 }
 
-const CAUSE_WEIGHTS: Record<Cause, number> = {
+/** Causes of late shipments in roughly the proportions a Hangzhou warehouse sees in a normal week. */
+export const CAUSE_WEIGHTS: Record<Cause, number> = {
   out_of_stock: 22,
   pick_error: 7,
   mis_sort: 4,
@@ -49,10 +51,7 @@ const CAUSE_WEIGHTS: Record<Cause, number> = {
   other: 1,
 };
 
-const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
-
-async function writeWorld(db: Db, world: DemoWorld, r: Random, now: number): Promise<void> {
+async function writeDirectory(db: Db, world: DemoWorld): Promise<void> {
   await writeTransaction(db, async (scope) => {
     const { tx } = scope;
     const wh = world.warehouse;
@@ -64,46 +63,24 @@ async function writeWorld(db: Db, world: DemoWorld, r: Random, now: number): Pro
     await tx.insert(pickers).values(world.pickers.map((p) => ({ ...p, rowVersion: v })));
     await tx.insert(couriers).values(world.couriers.map((c) => ({ ...c, rowVersion: v })));
     for (const user of world.users) await insertUser(scope, { ...user, warehouseIds: [wh.id] });
-    for (const part of chunk(world.orders, 500)) {
-      await tx.insert(orders).values(
-        part.map((o) => ({
-          ...o,
-          paidAt: new Date(o.paidAt),
-          shipBy: new Date(o.shipBy),
-          handedOverAt: o.handedOverAt === null ? null : new Date(o.handedOverAt),
-          cancelledAt: o.cancelledAt === null ? null : new Date(o.cancelledAt),
-          updatedAt: new Date(now),
-        })),
-      );
+  });
+}
+
+/** Late history cases get a recorded cause, as coordinators would have noted during review. */
+async function recordHistoryCauses(db: Db, r: Random): Promise<void> {
+  await writeTransaction(db, async (scope) => {
+    const late = await scope.tx
+      .select({ id: cases.id })
+      .from(cases)
+      .innerJoin(orders, eq(orders.id, cases.orderId))
+      .where(and(eq(cases.warehouseId, DEMO_WAREHOUSE_ID), eq(cases.outcome, 'shipped_late')))
+      .orderBy(asc(orders.platformOrderId));
+    const v = await scope.version(DEMO_WAREHOUSE_ID);
+    for (const { id } of late) {
+      if (!r.chance(0.9)) continue;
+      const cause = r.weighted(CAUSES.map((c) => [c, CAUSE_WEIGHTS[c]] as const));
+      await scope.tx.update(cases).set({ cause, rowVersion: v }).where(eq(cases.id, id));
     }
-    // History: orders that were finished after their warning opened had a case, now closed.
-    const history = world.orders.flatMap((o) => {
-      const end = o.handedOverAt ?? o.cancelledAt;
-      const opened = opensAt(o.shipBy, o.perishability);
-      if (end === null || end <= opened) return [];
-      const late =
-        o.handedOverAt !== null && o.handedOverAt > o.shipBy ? lateMinutes(o.shipBy, o.handedOverAt) : null;
-      const cause =
-        late !== null && r.chance(0.9) ? r.weighted(CAUSES.map((c) => [c, CAUSE_WEIGHTS[c]] as const)) : null;
-      return [
-        {
-          id: r.uuid(),
-          warehouseId: o.warehouseId,
-          orderId: o.id,
-          status: 'closed' as const,
-          shipBy: new Date(o.shipBy),
-          openedAt: new Date(opened),
-          overdueAt: late !== null ? new Date(o.shipBy) : null,
-          closedAt: new Date(end),
-          cause,
-          outcome: o.cancelledAt !== null ? 'order_cancelled' : late !== null ? 'shipped_late' : 'saved',
-          lateMinutes: late,
-          version: 1,
-          rowVersion: v,
-        },
-      ];
-    });
-    for (const part of chunk(history, 500)) await tx.insert(cases).values(part);
   });
 }
 
@@ -114,10 +91,11 @@ async function claimSome(db: Db, world: DemoWorld, r: Random, now: number): Prom
     const open = await scope.tx
       .select({ id: cases.id })
       .from(cases)
+      .innerJoin(orders, eq(orders.id, cases.orderId))
       .where(
-        sql`${cases.warehouseId} = ${DEMO_WAREHOUSE_ID} and ${cases.status} = 'open' and ${cases.overdueAt} is not null`,
+        and(eq(cases.warehouseId, DEMO_WAREHOUSE_ID), eq(cases.status, 'open'), isNotNull(cases.overdueAt)),
       )
-      .orderBy(cases.id);
+      .orderBy(asc(orders.platformOrderId));
     const v = await scope.version(DEMO_WAREHOUSE_ID);
     for (const { id } of open.filter(() => r.chance(0.2))) {
       const who = r.pick(coordinators);
@@ -149,9 +127,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   });
   const [existing] = await db.select().from(warehouses).where(eq(warehouses.id, DEMO_WAREHOUSE_ID));
   if (existing) return { created: false, users: world.users, orders: 0, openCases: 0 };
+  await ensureDefaultRules(db);
   const r = new Random((options.seed ?? 11) ^ 0x5eed);
-  await writeWorld(db, world, r, options.now);
-  const ticked = await tick(db, options.now);
+  await writeDirectory(db, world);
+  const ingested = await ingestOrders(db, DEMO_WAREHOUSE_ID, world.orders, { now: options.now });
+  await recordHistoryCauses(db, r);
   await claimSome(db, world, r, options.now);
-  return { created: true, users: world.users, orders: world.orders.length, openCases: ticked.opened };
+  const [open] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(and(eq(cases.warehouseId, DEMO_WAREHOUSE_ID), eq(cases.status, 'open')));
+  return { created: true, users: world.users, orders: ingested.new, openCases: open?.n ?? 0 };
 }

@@ -1,9 +1,11 @@
 // Generates the demo world (a pure function of seed and time): one Hangzhou warehouse with zones, pickers on
 // three shifts, six couriers, demo users and a couple of thousand orders whose deadlines are spread around
 // "now" so cases open, turn overdue and close as the clock runs.
-import type { OrderItem } from '../../shared/schemas/case';
+import type { OrderInput } from '../../shared/schemas/order-input';
+import { DEFAULT_PLATFORM_RULES } from '../../shared/rules/platform-defaults';
+import { ruleFor } from '../../shared/rules/platform-rules';
 import type { Courier, Picker, Warehouse, Zone } from '../../shared/schemas/directory';
-import type { OrderStatus, Perishability, Platform, Role } from '../../shared/schemas/enums';
+import type { OrderStatus, Platform, Role } from '../../shared/schemas/enums';
 import { HOUR_MS, MINUTE_MS } from '../../shared/rules/clocks';
 import { CATEGORIES, CITIES, COURIERS, GIVEN_NAMES, PLATFORM_MIX, SHIFTS, SURNAMES, ZONES } from './catalog';
 import { Random } from './random';
@@ -19,29 +21,13 @@ export interface DemoUser {
   password: string;
 }
 
-export interface DemoOrder {
-  id: string;
-  warehouseId: string;
-  platform: Platform;
-  platformOrderId: string;
-  status: OrderStatus;
-  category: string;
-  perishability: Perishability;
-  valueFen: number;
-  items: OrderItem[];
-  customerName: string;
-  customerPhone: string;
-  city: string;
-  region: string;
-  zoneId: string;
-  courierId: string;
-  waybill: string | null;
-  vip: boolean;
-  paidAt: number;
-  shipBy: number;
-  handedOverAt: number | null;
-  cancelledAt: number | null;
+/** A demo order as the outside world would send it, plus the deadline the rules will give it (for tests). */
+export interface DemoOrder extends OrderInput {
+  expectedShipBy: number;
 }
+
+const RULE_WINDOW_H = (platform: Platform, category: string): number =>
+  ruleFor(DEFAULT_PLATFORM_RULES, platform, category)?.shipWithinHours ?? 48;
 
 export interface DemoWorld {
   warehouse: Warehouse;
@@ -162,9 +148,9 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
           : phase === 'soon'
             ? 5 / 60 + r.next() * 24
             : 24 + r.next() * 36;
+    // Pick the deadline, then the payment time that gives it under the platform's rule for the category.
     const shipBy = Math.round((now + offsetH * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
-    const windowH = category.perishability === 'fresh' || category.perishability === 'frozen' ? 12 : 48;
-    const paidAt = shipBy - windowH * HOUR_MS + r.int(0, 60) * MINUTE_MS;
+    const paidAt = shipBy - RULE_WINDOW_H(platform, category.label) * HOUR_MS;
     const qty = r.weighted([
       [1, 70],
       [2, 20],
@@ -173,7 +159,8 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
     const unitYuan = r.int(category.price[0], category.price[1]);
     const [city, region] = r.weighted(CITIES.map(([c, p, w]) => [[c, p] as const, w] as const));
     const courier = r.pick(couriers);
-    let status: OrderStatus = r.pick(['paid', 'picking', 'picked', 'packed'] as const);
+    let status: OrderStatus =
+      phase === 'history' ? 'paid' : r.pick(['paid', 'picking', 'picked', 'packed'] as const);
     let handedOverAt: number | null = null;
     let cancelledAt: number | null = null;
     if (phase === 'history') {
@@ -188,15 +175,16 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
         handedOverAt = Math.min(handedOverAt, now - 10 * MINUTE_MS);
       }
     }
+    // Milestones up to the order's step; the status follows from them.
+    const step = ['paid', 'picking', 'picked', 'packed', 'handed_over'].indexOf(status);
+    const at = (minutes: number) => Math.min(paidAt + minutes * MINUTE_MS, now - MINUTE_MS);
+    const packed = step >= 3 ? at(r.int(600, 900)) : null;
     orders.push({
-      id: r.uuid(),
-      warehouseId: warehouse.id,
       platform,
       platformOrderId: platformOrderId(r, platform, paidAt),
-      status,
       category: category.label,
-      perishability: category.perishability,
       valueFen: unitYuan * qty * 100,
+      currency: 'CNY',
       items: [{ sku: `${category.key.toUpperCase()}-${r.digits(5)}`, name: r.pick(category.products), qty }],
       customerName: personName(r),
       customerPhone: mobile(r),
@@ -204,15 +192,17 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
       region,
       zoneId: zoneId(category.zone),
       courierId: courier.id,
-      waybill:
-        status === 'handed_over' || status === 'packed'
-          ? `${courier.id.slice(3).toUpperCase()}${r.digits(12)}`
-          : null,
+      waybill: packed !== null ? `${courier.id.slice(3).toUpperCase()}${r.digits(12)}` : null,
       vip: r.chance(0.06),
       paidAt,
-      shipBy,
+      promisedShipBy: null,
+      pickingStartedAt: step >= 1 ? at(r.int(30, 240)) : null,
+      pickedAt: step >= 2 ? at(r.int(240, 600)) : null,
+      packedAt: packed,
+      waybillAt: packed,
       handedOverAt,
       cancelledAt,
+      expectedShipBy: shipBy,
     });
   }
   return { warehouse, zones, pickers, couriers, users, orders };

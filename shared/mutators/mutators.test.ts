@@ -134,3 +134,42 @@ describe('mutators', () => {
     );
   });
 });
+
+describe('agreeDelay', () => {
+  const H = 3_600_000;
+  const wechat = (overrides = {}) =>
+    sampleCase({ shipBy: 1_000_000 + 10 * H, delayRule: { max: 3, minLeadMinutes: 240 }, ...overrides });
+  const agree = (c = wechat(), newShipBy = 1_000_000 + 30 * H, n = 1) =>
+    run('agreeDelay', { caseId: 'case-1', newShipBy, note: '买家同意延后到周五发货' }, c, ctx(zhang, n));
+
+  it('moves the deadline and records the pause with who and why', () => {
+    const out = agree();
+    expect(out).toMatchObject({ ok: true, next: { shipBy: 1_000_000 + 30 * H, version: 1 } });
+    expect(out.ok && out.next.pauses).toEqual([
+      {
+        kind: 'buyer_agreed',
+        at: 1_000_001,
+        by: 'u-zhang',
+        from: 1_000_000 + 10 * H,
+        to: 1_000_000 + 30 * H,
+        note: '买家同意延后到周五发货',
+      },
+    ]);
+  });
+
+  it('refuses a date that is not later, a fourth negotiation, or one filed too close to the deadline', () => {
+    expect(agree(wechat(), 1_000_000 + 5 * H)).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
+    const pause = { kind: 'buyer_agreed' as const, at: 0, by: 'u', from: 0, to: 1, note: '' };
+    expect(agree(wechat({ pauses: [pause, pause, pause] }))).toMatchObject({
+      ok: false,
+      refusal: { code: 'forbidden' },
+    });
+    expect(agree(wechat({ shipBy: 1_000_000 + 3 * H }))).toMatchObject({
+      ok: false,
+      refusal: { code: 'forbidden' },
+    });
+    expect(
+      agree(wechat({ delayRule: { max: null, minLeadMinutes: null }, shipBy: 1_000_000 + 3 * H })),
+    ).toMatchObject({ ok: true });
+  });
+});

@@ -2,6 +2,7 @@
 // `unknown_mutation` (a newer client talking to an older server) rather than failing the whole batch.
 import type { Refusal } from '../sync/protocol';
 import { addNote } from './add-note';
+import { agreeDelay } from './agree-delay';
 import { claimCase } from './claim-case';
 import { releaseCase } from './release-case';
 import { resolveCase } from './resolve-case';
@@ -12,6 +13,7 @@ export const MUTATORS = {
   releaseCase,
   addNote,
   resolveCase,
+  agreeDelay,
 } as const;
 
 export type MutatorName = keyof typeof MUTATORS;

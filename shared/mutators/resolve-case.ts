@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cause, Outcome } from '../schemas/enums';
+import { CAUSES, Cause, Outcome } from '../schemas/enums';
 import { Id } from '../schemas/primitives';
 import { canOverride } from '../rules/permissions';
 import { refuse, type Mutator } from './types';
@@ -7,7 +7,10 @@ import { NOTE_MAX_CHARS } from './add-note';
 
 export const ResolveCaseArgs = z.object({
   caseId: Id,
+  /** The primary cause. */
   cause: Cause,
+  /** Contributing causes, if several played a part. */
+  secondaryCauses: z.array(Cause).max(CAUSES.length).optional(),
   outcome: Outcome,
   note: z.string().trim().max(NOTE_MAX_CHARS).optional(),
 });
@@ -51,6 +54,7 @@ export const resolveCase: Mutator<ResolveCaseArgs> = {
         ...current,
         status: 'resolved',
         cause: args.cause,
+        causes: [...new Set(args.secondaryCauses ?? [])].filter((c) => c !== args.cause),
         outcome: args.outcome,
         closedAt: now,
         assigneeId: current.assigneeId ?? actor.userId,

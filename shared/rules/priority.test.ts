@@ -11,11 +11,13 @@ const fen = fc.integer({ min: 0, max: 10_000_000 });
 
 describe('priority', () => {
   it('explains itself: the score is the sum of its parts', () => {
-    const p = priority(
-      sampleCase({ shipBy: NOW - 2 * HOUR, perishability: 'fresh', valueFen: 50_000 }),
-      NOW,
-      { penaltyFen: 3000 },
-    );
+    const c = sampleCase({
+      shipBy: NOW - 2 * HOUR,
+      perishability: 'fresh',
+      valueFen: 50_000,
+      penaltyFen: 3000,
+    });
+    const p = priority(c, NOW);
     expect(p.score).toBe(p.parts.reduce((s, x) => s + x.points, 0));
     expect(p.parts.map((x) => x.reason)).toEqual(['overdue', 'perishability', 'penalty', 'value']);
     expect(p.parts[0]).toMatchObject({ reason: 'overdue', detail: 120 });
@@ -30,12 +32,8 @@ describe('priority', () => {
         fen,
         (a, b, perishability, valueFen) => {
           const [early, late] = a <= b ? [a, b] : [b, a];
-          const pe = priority(sampleCase({ shipBy: NOW + early, perishability, valueFen }), NOW, {
-            penaltyFen: 0,
-          });
-          const pl = priority(sampleCase({ shipBy: NOW + late, perishability, valueFen }), NOW, {
-            penaltyFen: 0,
-          });
+          const pe = priority(sampleCase({ shipBy: NOW + early, perishability, valueFen }), NOW);
+          const pl = priority(sampleCase({ shipBy: NOW + late, perishability, valueFen }), NOW);
           expect(pl.score).toBeLessThanOrEqual(pe.score);
         },
       ),
@@ -43,48 +41,57 @@ describe('priority', () => {
   });
 
   it('never ranks a perishable order below a durable one, all else equal', () => {
+    const perishable = fc.constantFrom(
+      'fresh' as const,
+      'frozen' as const,
+      'food' as const,
+      'sensitive' as const,
+    );
     fc.assert(
-      fc.property(
-        offsetMs,
-        fc.constantFrom('fresh', 'frozen', 'food', 'sensitive' as const),
-        fen,
-        (offset, perishability, valueFen) => {
-          const perishable = priority(sampleCase({ shipBy: NOW + offset, perishability, valueFen }), NOW, {
-            penaltyFen: 0,
-          });
-          const durable = priority(
-            sampleCase({ shipBy: NOW + offset, perishability: 'durable', valueFen }),
-            NOW,
-            { penaltyFen: 0 },
-          );
-          expect(perishable.score).toBeGreaterThan(durable.score);
-        },
-      ),
+      fc.property(offsetMs, perishable, fen, (offset, perishability, valueFen) => {
+        const p = priority(sampleCase({ shipBy: NOW + offset, perishability, valueFen }), NOW);
+        const d = priority(sampleCase({ shipBy: NOW + offset, perishability: 'durable', valueFen }), NOW);
+        expect(p.score).toBeGreaterThan(d.score);
+      }),
     );
   });
 
   it('never ranks a larger penalty or a larger order lower, all else equal', () => {
     fc.assert(
       fc.property(offsetMs, fen, fen, fen, (offset, p1, p2, value) => {
-        const c = sampleCase({ shipBy: NOW + offset, valueFen: value });
         const [small, large] = p1 <= p2 ? [p1, p2] : [p2, p1];
-        expect(priority(c, NOW, { penaltyFen: large }).score).toBeGreaterThanOrEqual(
-          priority(c, NOW, { penaltyFen: small }).score,
-        );
+        const low = sampleCase({ shipBy: NOW + offset, valueFen: value, penaltyFen: small });
+        const high = sampleCase({ shipBy: NOW + offset, valueFen: value, penaltyFen: large });
+        expect(priority(high, NOW).score).toBeGreaterThanOrEqual(priority(low, NOW).score);
         const cheap = sampleCase({ shipBy: NOW + offset, valueFen: small });
         const dear = sampleCase({ shipBy: NOW + offset, valueFen: large });
-        expect(priority(dear, NOW, { penaltyFen: 0 }).score).toBeGreaterThanOrEqual(
-          priority(cheap, NOW, { penaltyFen: 0 }).score,
-        );
+        expect(priority(dear, NOW).score).toBeGreaterThanOrEqual(priority(cheap, NOW).score);
       }),
     );
   });
 
   it('moves with time alone: the same case scores higher as its deadline nears', () => {
     const c = sampleCase({ shipBy: NOW + 10 * HOUR });
-    const scores = [0, 3, 6, 9, 11].map((h) => priority(c, NOW + h * HOUR, { penaltyFen: 0 }).score);
+    const scores = [0, 3, 6, 9, 11].map((h) => priority(c, NOW + h * HOUR).score);
     expect([...scores].sort((a, b) => a - b)).toEqual(scores);
     expect(new Set(scores).size).toBe(scores.length);
+  });
+
+  it('ranks a broken promise above a kept one, and shows risk flags as parts', () => {
+    const pause = {
+      kind: 'buyer_agreed' as const,
+      at: NOW - 5 * HOUR,
+      by: 'u1',
+      from: NOW - 4 * HOUR,
+      to: NOW - HOUR,
+      note: '',
+    };
+    const broken = priority(sampleCase({ shipBy: NOW - HOUR, pauses: [pause] }), NOW);
+    expect(broken.parts.map((p) => p.reason)).toContain('promise_broken');
+    const kept = priority(sampleCase({ shipBy: NOW + HOUR, pauses: [{ ...pause, to: NOW + HOUR }] }), NOW);
+    expect(kept.parts.map((p) => p.reason)).toContain('promise');
+    const risky = priority(sampleCase(), NOW, { risks: [{ label: '杭州 暴雨', points: 80 }] });
+    expect(risky.parts.at(-1)).toEqual({ reason: 'risk', points: 80, detail: '杭州 暴雨' });
   });
 
   it('orders by score, then deadline, then id', () => {

@@ -1,12 +1,21 @@
 // The worklist's order, as a pure and explainable score (brief F4). Each part names a reason and the points it
 // adds, so the UI can show "why is this case here". Invariants (property-tested): all else equal, a later
 // deadline never scores higher, a perishable order never scores below a durable one, and a larger penalty or
-// order value never scores lower.
+// order value never scores lower. The penalty at stake comes with the case (the server computes it from the
+// platform rules), so the score needs nothing but the case and the time.
 import type { CaseView } from '../schemas/case';
 import type { Perishability } from '../schemas/enums';
 
 export type PriorityReason =
-  'overdue' | 'deadline' | 'perishability' | 'penalty' | 'value' | 'promise' | 'vip';
+  | 'overdue'
+  | 'deadline'
+  | 'perishability'
+  | 'penalty'
+  | 'value'
+  | 'promise'
+  | 'promise_broken'
+  | 'vip'
+  | 'risk';
 
 export interface PriorityPart {
   reason: PriorityReason;
@@ -20,9 +29,15 @@ export interface Priority {
   parts: PriorityPart[];
 }
 
+/** A risk flag (rain in a region, an overloaded depot) that applies to this case now, with its weight. */
+export interface RiskMatch {
+  label: string;
+  points: number;
+}
+
 export interface PriorityContext {
-  /** Platform penalty at stake if this order ships late, in fen (from the platform rules). */
-  penaltyFen: number;
+  /** Risk flags matching the case's region or courier (issue F14); none by default. */
+  risks?: readonly RiskMatch[];
 }
 
 const MINUTE = 60_000;
@@ -49,22 +64,26 @@ function timePart(shipBy: number, now: number): PriorityPart {
   return { reason: 'deadline', points, detail: minutesLeft };
 }
 
-export function priority(c: CaseView, now: number, ctx: PriorityContext): Priority {
+export function priority(c: CaseView, now: number, ctx: PriorityContext = {}): Priority {
   const parts: PriorityPart[] = [timePart(c.shipBy, now)];
   const perish = PERISHABILITY_POINTS[c.order.perishability];
   if (perish > 0) parts.push({ reason: 'perishability', points: perish, detail: c.order.perishability });
-  if (ctx.penaltyFen > 0) {
+  if (c.penaltyFen > 0) {
     parts.push({
       reason: 'penalty',
-      points: Math.min(150, Math.floor(ctx.penaltyFen / 100)),
-      detail: ctx.penaltyFen,
+      points: Math.min(150, Math.floor(c.penaltyFen / 100)),
+      detail: c.penaltyFen,
     });
   }
   const yuan = Math.max(0, c.order.valueFen) / 100;
   const valuePoints = Math.min(60, Math.floor(10 * Math.log10(1 + yuan)));
   if (valuePoints > 0) parts.push({ reason: 'value', points: valuePoints, detail: c.order.valueFen });
-  if (c.customerContacted) parts.push({ reason: 'promise', points: 50, detail: 'contacted' });
+  // A date the buyer accepted is a promise: breaking it costs more trust than the first miss.
+  const agreed = c.pauses.filter((p) => p.kind === 'buyer_agreed').at(-1);
+  if (agreed && now > agreed.to) parts.push({ reason: 'promise_broken', points: 120, detail: agreed.to });
+  else if (c.customerContacted || agreed) parts.push({ reason: 'promise', points: 50, detail: 'contacted' });
   if (c.order.vip) parts.push({ reason: 'vip', points: 40, detail: 'vip' });
+  for (const risk of ctx.risks ?? []) parts.push({ reason: 'risk', points: risk.points, detail: risk.label });
   const score = parts.reduce((sum, p) => sum + p.points, 0);
   return { score, parts };
 }

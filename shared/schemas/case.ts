@@ -16,6 +16,8 @@ export const OrderFacts = z.object({
   category: z.string(),
   perishability: Perishability,
   valueFen: Fen,
+  /** ISO 4217; CNY for the Chinese platforms, BRL for the Olist data. */
+  currency: z.string(),
   items: z.array(OrderItem),
   customerName: z.string(),
   customerPhone: z.string(),
@@ -25,11 +27,31 @@ export const OrderFacts = z.object({
   courierId: Id.nullable(),
   waybill: z.string().nullable(),
   paidAt: EpochMs,
+  pickingStartedAt: EpochMs.nullable(),
+  pickedAt: EpochMs.nullable(),
+  packedAt: EpochMs.nullable(),
+  waybillAt: EpochMs.nullable(),
   handedOverAt: EpochMs.nullable(),
   cancelledAt: EpochMs.nullable(),
   vip: z.boolean(),
 });
 export type OrderFacts = z.infer<typeof OrderFacts>;
+
+export const DEADLINE_SOURCES = ['order', 'promotion', 'category_rule', 'platform_default', 'none'] as const;
+
+/**
+ * A recorded stop of the clock. Only reasons a platform accepts exist: the buyer agreed to a later date, or
+ * force majeure hit the region for a time window. Each one moves the deadline from `from` to `to`.
+ */
+export const Pause = z.object({
+  kind: z.enum(['buyer_agreed', 'force_majeure']),
+  at: EpochMs,
+  by: Id.nullable(),
+  from: EpochMs,
+  to: EpochMs,
+  note: z.string(),
+});
+export type Pause = z.infer<typeof Pause>;
 
 export const CaseView = z.object({
   id: Id,
@@ -38,15 +60,26 @@ export const CaseView = z.object({
   platform: Platform,
   platformOrderId: z.string(),
   status: CaseStatus,
-  /** Ship-by deadline (server time). */
+  /** Ship-by deadline (server time), after any pauses. */
   shipBy: EpochMs,
+  /** Where the order's deadline came from (before pauses). */
+  deadlineSource: z.enum(DEADLINE_SOURCES),
+  /** Second clock: the courier's first scan is due by then (null: no pickup rule or no waybill yet). */
+  pickupBy: EpochMs.nullable(),
+  pauses: z.array(Pause),
+  /** Platform penalty at stake if the order ships late, in minor units of the order's currency. */
+  penaltyFen: Fen,
+  /** The platform's limits on delay negotiations for this order (null: no limit known). */
+  delayRule: z.object({ max: z.number().int().nullable(), minLeadMinutes: z.number().int().nullable() }),
   openedAt: EpochMs,
   /** When the engine saw the deadline pass; null while due soon. */
   overdueAt: EpochMs.nullable(),
   closedAt: EpochMs.nullable(),
   assigneeId: Id.nullable(),
   claimedAt: EpochMs.nullable(),
+  /** The primary cause; `causes` holds any contributing ones. */
   cause: Cause.nullable(),
+  causes: z.array(Cause),
   outcome: Outcome.nullable(),
   /** Minutes between deadline and handover for a case closed late; null otherwise. */
   lateMinutes: z.number().int().nullable(),
@@ -57,7 +90,7 @@ export const CaseView = z.object({
 });
 export type CaseView = z.infer<typeof CaseView>;
 
-export const EVENT_KINDS = ['note', 'claimed', 'released', 'resolved', 'reopened'] as const;
+export const EVENT_KINDS = ['note', 'claimed', 'released', 'resolved', 'reopened', 'delay_agreed'] as const;
 export const CaseEventKind = z.enum(EVENT_KINDS);
 export type CaseEventKind = z.infer<typeof CaseEventKind>;
 

@@ -16,7 +16,7 @@ import { useDesk } from '../../state/store';
 interface Props {
   open: boolean;
   onClose: () => void;
-  onResolve: (values: { cause: Cause; outcome: Outcome; note: string }) => void;
+  onResolve: (values: { cause: Cause; secondaryCauses: Cause[]; outcome: Outcome; note: string }) => void;
 }
 
 /** Cause and outcome are required (brief F3): the submit button stays disabled until both are chosen. */
@@ -26,6 +26,7 @@ export function ResolveDialog({ open, onClose, onResolve }: Props) {
   const [cause, setCause] = useState<Cause | ''>('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [note, setNote] = useState('');
+  const [secondary, setSecondary] = useState<Cause[]>([]);
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="resolve-title">
       <DialogTitle id="resolve-title">{t('resolve.title')}</DialogTitle>
@@ -38,6 +39,24 @@ export function ResolveDialog({ open, onClose, onResolve }: Props) {
           required
         >
           {CAUSES.map((c) => (
+            <MenuItem key={c} value={c}>
+              {CAUSE_LABELS[c][locale]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label={t('resolve.secondary')}
+          value={secondary}
+          onChange={(e) => setSecondary(e.target.value as unknown as Cause[])}
+          slotProps={{
+            select: {
+              multiple: true,
+              renderValue: (v) => (v as Cause[]).map((c) => CAUSE_LABELS[c][locale]).join('、'),
+            },
+          }}
+        >
+          {CAUSES.filter((c) => c !== cause).map((c) => (
             <MenuItem key={c} value={c}>
               {CAUSE_LABELS[c][locale]}
             </MenuItem>
@@ -70,7 +89,8 @@ export function ResolveDialog({ open, onClose, onResolve }: Props) {
           variant="contained"
           disabled={!cause || !outcome}
           onClick={() => {
-            if (cause && outcome) onResolve({ cause, outcome, note });
+            if (cause && outcome)
+              onResolve({ cause, secondaryCauses: secondary.filter((c) => c !== cause), outcome, note });
           }}
         >
           {t('resolve.submit')}

@@ -2,7 +2,8 @@
 // actions people took (synced events, and this user's pending ones).
 import type { CaseEvent, CaseView } from '../../../shared/schemas/case';
 
-export type TimelineKind = CaseEvent['kind'] | 'paid' | 'opened' | 'overdue' | 'handedOver' | 'cancelled';
+export type TimelineKind =
+  CaseEvent['kind'] | 'paid' | 'picking' | 'packed' | 'opened' | 'overdue' | 'handedOver' | 'cancelled';
 
 export interface TimelineEntry {
   id: string;
@@ -21,6 +22,8 @@ export function buildTimeline(
     at === null ? [] : [{ id: `${kind}:${c.id}`, kind, at, actorId: null, text: null, pending: false }];
   return [
     ...system('paid', c.order.paidAt),
+    ...system('picking', c.order.pickingStartedAt),
+    ...system('packed', c.order.packedAt),
     ...system('opened', c.openedAt),
     ...system('overdue', c.overdueAt),
     ...system('handedOver', c.order.handedOverAt),

@@ -22,7 +22,7 @@ export interface Worklist {
   counts: Record<Bucket | 'all', number>;
 }
 
-export const explain = (c: CaseView, now: number): Priority => priority(c, now, { penaltyFen: 0 });
+export const explain = (c: CaseView, now: number): Priority => priority(c, now);
 
 /** Order id (any part), customer name (any part), or the tail of the phone number. */
 export function matchesSearch(c: CaseView, query: string): boolean {

@@ -39,6 +39,15 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        test: {
+          name: 'sync-faults',
+          environment: 'node',
+          include: ['tests/sync-faults/**/*.test.ts'],
+          testTimeout: 3_600_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

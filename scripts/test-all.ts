@@ -19,6 +19,10 @@ const STEPS: { name: string; cmd: string[] }[] = [
     cmd: node(bin('vitest', 'vitest.mjs'), 'run', '--project', 'integration'),
   },
   {
+    name: 'sync fault test (200 random sequences)',
+    cmd: node(bin('tsx', 'dist/cli.mjs'), 'scripts/sync-faults.ts', '--runs', '200'),
+  },
+  {
     name: 'build desktop app',
     cmd: node(
       bin('electron-vite', 'bin/electron-vite.js'),

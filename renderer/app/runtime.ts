@@ -4,7 +4,9 @@ import type { Actor } from '../../shared/mutators/types';
 import type { SessionUser } from '../../shared/schemas/auth';
 import { EventStream } from '../data/event-stream';
 import { DeskDb, databaseName } from '../data/local-db';
+import { electLeader } from '../data/leadership';
 import { LocalStore } from '../data/local-store';
+import { openWithRecovery, requestPersistence } from '../data/open-store';
 import { SyncEngine } from '../data/sync-engine';
 import { createApiClient, type ApiClient } from '../platform/api-client';
 import type { Platform } from '../platform/bridge';
@@ -54,7 +56,13 @@ export async function startRuntime(
   initialToken: string | null,
 ): Promise<DeskRuntime> {
   const api = createApiClient(platform.serverUrl);
-  const store = await LocalStore.open(new DeskDb(databaseName(platform.serverUrl, user.id)), actorOf(user));
+  const dbName = databaseName(platform.serverUrl, user.id);
+  const { store, recovered } = await openWithRecovery(
+    dbName,
+    (name) => LocalStore.open(new DeskDb(name), actorOf(user)),
+    localStorage,
+  );
+  void requestPersistence().then((persisted) => useDesk.getState().setStorage(persisted, recovered));
   let token = initialToken;
   const desk = useDesk.getState();
   const authExpired = () => desk.setSessionExpired(true);
@@ -81,8 +89,12 @@ export async function startRuntime(
   const offline = () => engine.trigger();
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
-  engine.start();
-  stream.start();
+  // Only one window syncs; the others see its writes through the store's window channel.
+  const leadership = electLeader(store.db.name, async () => {
+    await store.reloadMeta();
+    engine.start();
+    stream.start();
+  });
   return {
     platform,
     api,
@@ -93,10 +105,12 @@ export async function startRuntime(
     token: () => token,
     setToken(next) {
       token = next;
+      if (!leadership.isLeader) return;
       engine.resume();
       stream.start();
     },
     dispose() {
+      leadership.release();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       unsubscribe();

@@ -32,8 +32,25 @@ function newClientId(): string {
     .slice(0, 24);
 }
 
+/**
+ * What one window tells the others about writes it made to the shared IndexedDB (several windows of the app
+ * share one store; only the leader syncs). Followers apply pages to memory and re-read the outbox.
+ */
+type WindowMessage =
+  | {
+      type: 'page';
+      changes: Page['changes'];
+      cursor: string;
+      lastMutationId: number;
+      clockOffsetMs: number;
+      lastSyncAt: number | null;
+    }
+  | { type: 'outbox' }
+  | { type: 'reset' };
+
 export class LocalStore {
   private listeners = new Set<() => void>();
+  private channel: BroadcastChannel | null = null;
   cursor: string | null = null;
   lastSyncAt: number | null = null;
   /** serverTime - Date.now(), from the last pull: deadlines are shown against server time. */
@@ -56,7 +73,51 @@ export class LocalStore {
     });
     const store = new LocalStore(db, clientId, new CaseMemory(actor, clientId));
     await store.load();
+    store.listenToOtherWindows();
     return store;
+  }
+
+  private listenToOtherWindows(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(`desk-store:${this.db.name}`);
+    this.channel.onmessage = (event: MessageEvent<WindowMessage>) => void this.fromOtherWindow(event.data);
+  }
+
+  private tell(message: WindowMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  private async fromOtherWindow(message: WindowMessage): Promise<void> {
+    if (message.type === 'page') {
+      this.cursor = message.cursor;
+      this.clockOffsetMs = message.clockOffsetMs;
+      this.lastSyncAt = message.lastSyncAt ?? this.lastSyncAt;
+      this.memory.applyChanges(message.changes);
+      this.memory.confirmedMutationId = message.lastMutationId;
+      await this.reloadOutbox();
+    } else if (message.type === 'reset') {
+      this.cursor = null;
+      this.memory.clearBase();
+      this.memory.rebuildOverlay();
+      this.emit();
+    } else {
+      await this.reloadOutbox();
+    }
+  }
+
+  /** Re-reads the outbox another window changed (a follower queued an action, the leader settled some). */
+  async reloadOutbox(): Promise<void> {
+    this.memory.outbox = (await this.db.outbox.toArray()).sort((a, b) => a.id - b.id);
+    this.memory.rebuildOverlay();
+    this.emit();
+  }
+
+  /** Before taking over the sync loop, a window re-reads what the previous leader stored. */
+  async reloadMeta(): Promise<void> {
+    const meta = new Map((await this.db.meta.toArray()).map((m) => [m.key, m.value]));
+    this.cursor = (meta.get(META.cursor) as string | undefined) ?? null;
+    this.memory.confirmedMutationId = (meta.get(META.confirmed) as number | undefined) ?? 0;
+    await this.reloadOutbox();
   }
 
   private async load(): Promise<void> {
@@ -139,6 +200,7 @@ export class LocalStore {
     );
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({ type: 'outbox' });
     return entry;
   }
 
@@ -155,6 +217,7 @@ export class LocalStore {
     this.memory.outbox = this.memory.outbox.filter((e) => e.id !== id);
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({ type: 'outbox' });
   }
 
   // ---- sync engine side ----
@@ -184,6 +247,7 @@ export class LocalStore {
     this.memory.outbox = this.memory.outbox.map((e) => changed.get(e.id) ?? e);
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({ type: 'outbox' });
   }
 
   /**
@@ -212,6 +276,7 @@ export class LocalStore {
     this.memory.confirmedMutationId = Math.min(serverLast, this.memory.confirmedMutationId);
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({ type: 'outbox' });
   }
 
   /** Stores one pull page: server rows, cursor and confirmed mutation id, in one IndexedDB transaction. */
@@ -252,6 +317,14 @@ export class LocalStore {
     this.memory.confirmedMutationId = page.lastMutationId;
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({
+      type: 'page',
+      changes: page.changes,
+      cursor: page.cursor,
+      lastMutationId: page.lastMutationId,
+      clockOffsetMs: offset,
+      lastSyncAt: this.lastSyncAt,
+    });
   }
 
   /**
@@ -278,6 +351,7 @@ export class LocalStore {
     this.memory.clearBase();
     this.memory.rebuildOverlay();
     this.emit();
+    this.tell({ type: 'reset' });
   }
 
   /** Lets the UI re-render (e.g. status changes that are not data). */
@@ -287,6 +361,8 @@ export class LocalStore {
   }
 
   close(): void {
+    this.channel?.close();
+    this.channel = null;
     this.db.close();
   }
 }

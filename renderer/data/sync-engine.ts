@@ -194,14 +194,22 @@ export class SyncEngine {
           continue;
         }
         if (err instanceof ApiFailure && err.kind === 'too_large') {
-          await store.settle([
-            {
-              id: batch[0]!.id,
-              status: 'refused',
-              refusal: { code: 'invalid', message: 'this action is too large to send' },
-              duplicate: false,
-            },
-          ]);
+          // Even one action is too large to send. Refusing it only locally would leave a hole in the mutation
+          // ids the server expects; instead its place is sent without its arguments, so the server records a
+          // refusal and the ids stay consecutive.
+          const first = batch[0]!;
+          const stub = {
+            id: first.id,
+            name: first.name,
+            args: { omitted: 'too large to send' },
+            clientTime: first.clientTime,
+          };
+          response = await api.post<PushResponse>(
+            '/api/sync/push',
+            { clientId: store.clientId, protocolVersion: PROTOCOL_VERSION, mutations: [stub] },
+            this.deps.getToken(),
+          );
+          await store.settle(response.results);
           continue;
         }
         if (err instanceof ApiFailure && err.kind === 'gap') {

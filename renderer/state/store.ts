@@ -33,6 +33,11 @@ export interface WorklistSlice {
 export interface SyncSlice {
   sync: SyncStatus | null;
   connected: boolean;
+  /** Whether the browser granted persistent storage (null: not asked or not supported). */
+  storagePersisted: boolean | null;
+  /** Set when the local database failed and the desk recovered by re-syncing (shown once). */
+  storageRecovered: boolean;
+  setStorage: (persisted: boolean | null, recovered?: boolean) => void;
   setSync: (status: SyncStatus) => void;
   setConnected: (connected: boolean) => void;
 }
@@ -74,6 +79,9 @@ const worklistSlice: StateCreator<DeskState, [], [], WorklistSlice> = (set) => (
 const syncSlice: StateCreator<DeskState, [], [], SyncSlice> = (set) => ({
   sync: null,
   connected: false,
+  storagePersisted: null,
+  storageRecovered: false,
+  setStorage: (storagePersisted, storageRecovered = false) => set({ storagePersisted, storageRecovered }),
   setSync: (sync) => set({ sync }),
   setConnected: (connected) => set({ connected }),
 });

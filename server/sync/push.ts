@@ -174,6 +174,9 @@ export async function push(ctx: PushContext, user: SessionUser, req: PushRequest
         name: m.name,
         status: refusal ? 'refused' : 'applied',
         refusal,
+        // Statement time, not transaction start: within a warehouse, mutations serialize on its clock lock, so
+        // this orders them as they were applied (the sync fault test replays them in this order).
+        processedAt: sql`clock_timestamp()`,
       });
       results.push(
         refusal

@@ -90,6 +90,12 @@ describe.each(BACKENDS)('accounts and sessions ($name)', (backend) => {
     expect(missing.body.error).toBe('invalid_request');
     expect(missing.body.message).toContain('password');
     const { token } = await h.login('zhangwei');
+    const future = await h.request<{ error: string }>('POST', '/api/sync/pull', {
+      token,
+      body: { clientId: 'future-client', cursor: null, protocolVersion: 99 },
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.error).toBe('unsupported_protocol');
     const badPush = await h.request<{ error: string; message: string }>('POST', '/api/sync/push', {
       token,
       body: { clientId: 'malformed-client', protocolVersion: 1, mutations: [{ id: 'one', name: 'addNote' }] },

@@ -3,15 +3,14 @@
 // outbox and shows at once.
 import { Alert, Box, Button, Chip, Divider, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import type { MutatorName } from '../../../shared/mutators/registry';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
 import { useCase, usePendingFor, usePersonName, useRefusedFor, useServerNow } from '../../data/hooks';
 import { formatCountdown } from '../../i18n/format';
-import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { explain } from '../worklist/worklist-model';
+import { ACTION_LABEL } from '../outbox/OutboxPanel';
 import { AgreeDelayDialog } from './AgreeDelayDialog';
 import { CaseClocks } from './CaseClocks';
 import { CaseFacts } from './CaseFacts';
@@ -20,14 +19,6 @@ import { NoteForm } from './NoteForm';
 import { PriorityWhy } from './PriorityWhy';
 import { refusalText } from './refusal-text';
 import { ResolveDialog } from './ResolveDialog';
-
-const ACTION_LABEL: Record<MutatorName, MessageKey> = {
-  claimCase: 'action.claim',
-  releaseCase: 'action.release',
-  addNote: 'action.addNote',
-  resolveCase: 'action.resolve',
-  agreeDelay: 'action.agreeDelay',
-};
 
 export function CaseDetail({ caseId }: { caseId: string | null }) {
   const t = useT();

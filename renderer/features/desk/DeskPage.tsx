@@ -1,5 +1,15 @@
 import LogoutIcon from '@mui/icons-material/Logout';
-import { AppBar, Box, Button, Dialog, DialogContent, DialogTitle, Toolbar, Typography } from '@mui/material';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  Toolbar,
+  Typography,
+} from '@mui/material';
 import { useRef } from 'react';
 import type { LoginResponse } from '../../../shared/schemas/auth';
 import { useRuntime } from '../../app/runtime-context';
@@ -30,6 +40,7 @@ export function DeskPage({
   const locale = useDesk((s) => s.locale);
   const selected = useDesk((s) => s.selectedCaseId);
   const expired = useDesk((s) => s.sessionExpired);
+  const recovered = useDesk((s) => s.storageRecovered);
   const directory = useDirectory();
   const detailRef = useRef<HTMLDivElement>(null);
   const warehouse = user.warehouseIds.map((id) => directory.warehouse.get(id)?.name ?? id).join('、');
@@ -73,6 +84,14 @@ export function DeskPage({
           <CaseDetail caseId={selected} />
         </Box>
       </Box>
+      {recovered && (
+        <Alert
+          severity="warning"
+          onClose={() => useDesk.getState().setStorage(useDesk.getState().storagePersisted, false)}
+        >
+          {t('storage.recovered')}
+        </Alert>
+      )}
       <StatusBar />
       <Dialog open={expired} aria-labelledby="relogin-title">
         <DialogTitle id="relogin-title">{t('session.relogin')}</DialogTitle>

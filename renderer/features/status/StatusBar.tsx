@@ -3,7 +3,9 @@ import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncIcon from '@mui/icons-material/Sync';
 import WarningIcon from '@mui/icons-material/WarningAmber';
-import { Box, Chip, Typography } from '@mui/material';
+import { Box, Button, Chip, Typography } from '@mui/material';
+import { useState } from 'react';
+import { OutboxPanel } from '../outbox/OutboxPanel';
 import type { MessageKey } from '../../i18n/messages';
 import { formatTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -38,6 +40,7 @@ export function StatusBar() {
   const color =
     phase === 'idle' ? 'success' : phase === 'syncing' ? 'info' : phase === 'offline' ? 'default' : 'warning';
   const { store } = useRuntime();
+  const [outboxOpen, setOutboxOpen] = useState(false);
   useDataVersion();
   const pending = store.memory.pendingCount;
   return (
@@ -63,9 +66,12 @@ export function StatusBar() {
         data-phase={phase}
         variant="outlined"
       />
-      <Typography variant="body2" data-testid="pending-count" data-count={pending}>
-        {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
-      </Typography>
+      <Button size="small" color="inherit" onClick={() => setOutboxOpen(true)} aria-label={t('outbox.open')}>
+        <Typography variant="body2" data-testid="pending-count" data-count={pending}>
+          {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSynced')}
+        </Typography>
+      </Button>
+      <OutboxPanel open={outboxOpen} onClose={() => setOutboxOpen(false)} />
       <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }}>
         {sync?.lastSyncAt
           ? t('sync.lastSync', { time: formatTime(sync.lastSyncAt, locale) })

@@ -1,0 +1,141 @@
+// The outbox the user can see (F11): every action with its case, time and state: pending, applied, or refused
+// with the reason in plain words. A refused action can be edited and retried, or discarded; for a lead, retrying
+// a claim someone else holds is an explicit take-over.
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Drawer,
+  IconButton,
+  List,
+  ListItem,
+  TextField,
+  Typography,
+} from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import { useState } from 'react';
+import type { MutatorName } from '../../../shared/mutators/registry';
+import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
+import { useRuntime } from '../../app/runtime-context';
+import { useDerived, usePersonName } from '../../data/hooks';
+import type { OutboxEntry } from '../../data/outbox-entry';
+import { formatDateTime } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
+import { useDesk } from '../../state/store';
+import { refusalText } from '../case/refusal-text';
+
+export const ACTION_LABEL: Record<MutatorName, MessageKey> = {
+  claimCase: 'action.claim',
+  releaseCase: 'action.release',
+  addNote: 'action.addNote',
+  resolveCase: 'action.resolve',
+  agreeDelay: 'action.agreeDelay',
+};
+
+const STATUS_COLOR = { pending: 'warning', applied: 'success', refused: 'error' } as const;
+
+function RefusedActions({ entry }: { entry: OutboxEntry }) {
+  const t = useT();
+  const { store, user } = useRuntime();
+  const [text, setText] = useState(entry.name === 'addNote' ? (entry.args as { text: string }).text : '');
+  const retry = async () => {
+    // The same action again, on the case as it is now; the refused one is done with.
+    const current = store.memory.caseView(entry.caseId);
+    const args = { ...(entry.args as Record<string, unknown>) };
+    if (entry.name === 'claimCase' && current) args.baseVersion = current.version;
+    if (entry.name === 'addNote') Object.assign(args, { text, noteId: crypto.randomUUID() });
+    await store.enqueue(entry.name, args as never);
+    await store.discard(entry.id);
+  };
+  const override =
+    entry.name === 'claimCase' && entry.refusal?.code === 'conflict' && user.role !== 'coordinator';
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+      {entry.name === 'addNote' && (
+        <TextField
+          label={t('case.note.label')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          size="small"
+          sx={{ flex: 1 }}
+        />
+      )}
+      <Button
+        variant="outlined"
+        onClick={() => void retry()}
+        disabled={entry.name === 'addNote' && !text.trim()}
+      >
+        {override
+          ? t('outbox.override')
+          : entry.name === 'addNote'
+            ? t('outbox.editRetry')
+            : t('outbox.retry')}
+      </Button>
+      <Button color="inherit" onClick={() => void store.discard(entry.id)}>
+        {t('outbox.discard')}
+      </Button>
+    </Box>
+  );
+}
+
+export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const locale = useDesk((s) => s.locale);
+  const persisted = useDesk((s) => s.storagePersisted);
+  const { store } = useRuntime();
+  const nameOf = usePersonName();
+  const entries = useDerived(() => [...store.memory.outbox].reverse(), [store]);
+  return (
+    <Drawer anchor="right" open={open} onClose={onClose} slotProps={{ paper: { sx: { width: 460 } } }}>
+      <Box
+        role="region"
+        aria-label={t('outbox.title')}
+        sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}
+      >
+        <Box sx={{ display: 'flex', alignItems: 'center' }}>
+          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
+            {t('outbox.title')}
+          </Typography>
+          <IconButton aria-label={t('outbox.close')} onClick={onClose}>
+            <CloseIcon />
+          </IconButton>
+        </Box>
+        {persisted === false && <Alert severity="info">{t('outbox.notPersisted')}</Alert>}
+        {entries.length === 0 && <Typography color="text.secondary">{t('outbox.empty')}</Typography>}
+        <List dense aria-label={t('outbox.title')}>
+          {entries.map((entry) => {
+            const c = store.memory.caseView(entry.caseId);
+            return (
+              <ListItem key={entry.id} divider sx={{ display: 'block' }} data-status={entry.status}>
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                  <Chip
+                    label={t(`outbox.${entry.status}`)}
+                    color={STATUS_COLOR[entry.status]}
+                    variant="outlined"
+                  />
+                  <Typography variant="body2" sx={{ flex: 1 }}>
+                    {t(ACTION_LABEL[entry.name])} ·{' '}
+                    {c ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}` : entry.caseId}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {formatDateTime(entry.clientTime, locale)}
+                  </Typography>
+                </Box>
+                {entry.status === 'refused' && entry.refusal && (
+                  <>
+                    <Typography variant="body2" color="error.main" sx={{ mt: 0.5 }}>
+                      {refusalText(entry.refusal, t, nameOf, locale)}
+                    </Typography>
+                    <RefusedActions entry={entry} />
+                  </>
+                )}
+              </ListItem>
+            );
+          })}
+        </List>
+      </Box>
+    </Drawer>
+  );
+}

@@ -162,6 +162,11 @@ export class CaseMemory {
     this.version++;
   }
 
+  /** Every synced event (for snapshots). */
+  allEvents(): CaseEvent[] {
+    return [...this.events.values()];
+  }
+
   /** A case as the user should see it (their pending actions included). */
   caseView(id: string): CaseView | undefined {
     return this.overlay.get(id) ?? this.cases.get(id);

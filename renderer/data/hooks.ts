@@ -1,5 +1,5 @@
 // How components read domain data: subscriptions to the LocalStore, never Dexie tables.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CaseView } from '../../shared/schemas/case';
 import { useRuntime } from '../app/runtime-context';
 import type { OutboxEntry } from './outbox-entry';
@@ -14,8 +14,15 @@ export function useDataVersion(): number {
  * A value derived from the local store, recomputed when the store's data version changes (the store is mutable,
  * so its version is the dependency that matters) or when `deps` change.
  */
-export function useDerived<T>(compute: () => T, deps: readonly unknown[]): T {
-  const version = useDataVersion();
+export function useDerived<T>(
+  compute: () => T,
+  deps: readonly unknown[],
+  options: { deferred?: boolean } = {},
+): T {
+  const current = useDataVersion();
+  // Deferred: the value follows data changes a moment later, off the urgent render (for expensive work).
+  const deferred = useDeferredValue(current);
+  const version = options.deferred ? deferred : current;
   // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- `version` stands for the mutable store's contents
   return useMemo(compute, [version, ...deps]);
 }

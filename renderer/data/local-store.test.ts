@@ -29,6 +29,7 @@ describe('LocalStore', () => {
     store.close();
 
     const reopened = await LocalStore.open(new DeskDb(name), zhang);
+    await reopened.ready;
     expect(reopened.clientId).toBe(store.clientId);
     expect(reopened.memory.pendingCount).toBe(1);
     expect(reopened.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
@@ -180,8 +181,12 @@ describe('LocalStore', () => {
     );
     expect(store.memory.cases.size).toBe(0);
     expect(store.memory.directory.zone.size).toBe(0);
-    expect(await store.db.cases.count()).toBe(0);
-    expect(await store.db.directory.count()).toBe(0);
     store.close();
+    // And after a reload (the log replayed from IndexedDB) they are still gone.
+    const reopened = await LocalStore.open(new DeskDb(store.db.name), zhang);
+    await reopened.ready;
+    expect(reopened.memory.cases.size).toBe(0);
+    expect(reopened.memory.directory.zone.size).toBe(0);
+    reopened.close();
   });
 });

@@ -39,6 +39,8 @@ export class SyncEngine {
   status: SyncStatus;
   private listeners = new Set<(s: SyncStatus) => void>();
   private running = false;
+  /** The store's log is in memory; until then nothing may be pulled onto it. */
+  private loaded = false;
   private again = false;
   private stopped = true;
   private attempts = 0;
@@ -71,6 +73,13 @@ export class SyncEngine {
 
   start(): void {
     this.stopped = false;
+    // Pages must land on the complete picture, never on the head loaded for the first paint.
+    void this.deps.store.ready.then(() => this.startLoop());
+  }
+
+  private startLoop(): void {
+    if (this.stopped) return;
+    this.loaded = true;
     // A newly queued action is pushed at once (when online); settled ones need no trigger.
     let pending = this.deps.store.memory.pendingCount;
     this.unwatch ??= this.deps.store.subscribe(() => {
@@ -93,7 +102,7 @@ export class SyncEngine {
 
   /** Something may have changed: run now, or right after the current run. */
   trigger(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.loaded) return;
     if (this.status.phase === 'auth') return;
     if (this.running) {
       this.again = true;
@@ -131,6 +140,8 @@ export class SyncEngine {
         await this.pushAll();
         await this.pullAll();
         this.attempts = 0;
+        this.afterSync();
+        globalThis.performance?.mark?.('desk:synced');
         this.set({
           phase: 'idle',
           lastSyncAt: this.deps.store.lastSyncAt,
@@ -142,6 +153,18 @@ export class SyncEngine {
       this.fail(err);
     } finally {
       this.running = false;
+    }
+  }
+
+  private lastHeadSave = 0;
+
+  /** Housekeeping once a sync completed: compact a long page log, and refresh the saved worklist head. */
+  private afterSync(): void {
+    const { store } = this.deps;
+    void store.compactIfLong().catch(() => undefined);
+    if (Date.now() - this.lastHeadSave > 15_000) {
+      this.lastHeadSave = Date.now();
+      void store.saveHead().catch(() => undefined);
     }
   }
 

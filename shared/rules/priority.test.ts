@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERISHABILITY } from '../schemas/enums';
 import { sampleCase } from '../test-data';
-import { compareByPriority, priority } from './priority';
+import { compareByPriority, priority, priorityScore } from './priority';
 
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
 const HOUR = 3_600_000;
@@ -92,6 +92,33 @@ describe('priority', () => {
     expect(kept.parts.map((p) => p.reason)).toContain('promise');
     const risky = priority(sampleCase(), NOW, { risks: [{ label: '杭州 暴雨', points: 80 }] });
     expect(risky.parts.at(-1)).toEqual({ reason: 'risk', points: 80, detail: '杭州 暴雨' });
+  });
+
+  it('has a fast score that always equals the explained one', () => {
+    const pause = fc.record({
+      kind: fc.constantFrom('buyer_agreed' as const, 'force_majeure' as const),
+      at: fc.constant(0),
+      by: fc.constant(null),
+      from: fc.constant(0),
+      to: fc.integer({ min: NOW - 48 * HOUR, max: NOW + 48 * HOUR }),
+      note: fc.constant(''),
+    });
+    fc.assert(
+      fc.property(
+        offsetMs,
+        fc.constantFrom(...PERISHABILITY),
+        fen,
+        fen,
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(pause, { maxLength: 3 }),
+        (offset, perishability, valueFen, penaltyFen, customerContacted, vip, pauses) => {
+          const c = sampleCase({ shipBy: NOW + offset, perishability, valueFen, penaltyFen, customerContacted, pauses });
+          const v = { ...c, order: { ...c.order, vip } };
+          expect(priorityScore(v, NOW)).toBe(priority(v, NOW).score);
+        },
+      ),
+    );
   });
 
   it('orders by score, then deadline, then id', () => {

@@ -72,6 +72,7 @@ async function settled(desk: Desk) {
     () => {
       expect(desk.engine.status.phase).toBe('idle');
       expect(desk.store.memory.pendingCount).toBe(0);
+      expect(desk.store.lastSyncAt).not.toBeNull();
     },
     { timeout: 15_000, interval: 50 },
   );

@@ -4,7 +4,7 @@ import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { formatCountdown } from '../../i18n/format';
 import type { Translate } from '../../i18n/format';
 import type { Locale } from '../../../shared/i18n/labels';
-import type { WorklistRow } from './worklist-model';
+import type { RankedCase } from '../../data/ranking';
 
 export const ROW_HEIGHT = 44;
 export const COLUMNS = '64px 150px minmax(150px, 1.2fr) minmax(120px, 1fr) 110px 90px';
@@ -18,7 +18,7 @@ const BUCKET_COLOR = {
 } as const;
 
 interface Props {
-  row: WorklistRow;
+  row: RankedCase;
   index: number;
   top: number;
   now: number;

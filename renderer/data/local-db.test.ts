@@ -1,0 +1,152 @@
+// Upgrades of the local database must keep the outbox (guarantee 7) and the data, and the staged load must
+// paint the saved head before the whole log is in memory.
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { sampleCase } from '../../shared/test-data';
+import { DeskDb } from './local-db';
+import { LocalStore } from './local-store';
+import { SyncEngine } from './sync-engine';
+
+const actor = { userId: 'u-zhang', role: 'coordinator' as const, warehouseIds: ['wh-1'] };
+
+describe('local database', () => {
+  it('upgrades a version-1 database (one record per case) without losing the outbox or the cases', async () => {
+    const name = `upgrade-${Math.random()}`;
+    // The schema as release 0.1 shipped it, with a pending action inside.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ meta: 'key', cases: 'id', events: 'id', directory: '[kind+id]', outbox: 'id' });
+    await v1
+      .table('cases')
+      .bulkPut([sampleCase({ id: 'c1' }), sampleCase({ id: 'c2', assigneeId: 'u-wang' })]);
+    await v1.table('directory').put({
+      kind: 'person',
+      id: 'u-wang',
+      value: { id: 'u-wang', warehouseId: 'wh-1', displayName: '王芳', role: 'coordinator' },
+    });
+    await v1.table('meta').bulkPut([
+      { key: 'clientId', value: 'client-from-v1' },
+      { key: 'cursor', value: 'cursor-v1' },
+      { key: 'nextMutationId', value: 2 },
+    ]);
+    await v1.table('outbox').put({
+      id: 1,
+      name: 'claimCase',
+      args: { caseId: 'c1', baseVersion: 0 },
+      caseId: 'c1',
+      clientTime: 1,
+      status: 'pending',
+      refusal: null,
+      settledAt: null,
+    });
+    v1.close();
+
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    await store.ready;
+    expect(store.clientId).toBe('client-from-v1');
+    expect(store.cursor).toBe('cursor-v1');
+    expect(store.memory.cases.size).toBe(2);
+    expect(store.memory.directory.person.get('u-wang')?.displayName).toBe('王芳');
+    expect(store.memory.pendingCount).toBe(1);
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    // The pending action continues the same numbering and is still sent first.
+    expect(
+      (
+        await store.enqueue('addNote', {
+          caseId: 'c1',
+          noteId: '00000000-0000-4000-8000-000000000001',
+          text: '升级后',
+        })
+      ).id,
+    ).toBe(2);
+    expect(store.pendingBatch(10).map((e) => e.id)).toEqual([1, 2]);
+    expect(store.db.verno).toBe(3);
+    store.close();
+  });
+
+  it('paints the saved head of the worklist before the whole log is loaded, and syncs only after it is', async () => {
+    const name = `head-${Math.random()}`;
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    const now = Date.now();
+    const cases = Array.from({ length: 300 }, (_, i) =>
+      sampleCase({ id: `c${i}`, shipBy: now + i * 60_000 }),
+    );
+    await store.applyPage(
+      {
+        type: 'page',
+        changes: cases.map((value) => ({ op: 'put', kind: 'case', value })),
+        cursor: 'c',
+        hasMore: false,
+        lastMutationId: 0,
+        serverTime: now,
+      },
+      now,
+    );
+    await store.saveHead();
+    store.close();
+
+    const reopened = await LocalStore.open(new DeskDb(name), actor);
+    // Straight after open: the head only (the most urgent rows), before the log.
+    expect(reopened.loaded).toBe(false);
+    expect(reopened.memory.cases.size).toBe(120);
+    expect(reopened.memory.cases.has('c0')).toBe(true);
+    const pulls: string[] = [];
+    const engine = new SyncEngine({
+      api: {
+        baseUrl: '',
+        post: async (path) =>
+          (pulls.push(path),
+          {
+            type: 'page',
+            changes: [],
+            cursor: 'c',
+            hasMore: false,
+            lastMutationId: 0,
+            serverTime: now,
+          }) as never,
+        get: async () => null as never,
+      },
+      store: reopened,
+      getToken: () => 't',
+      onAuthExpired: () => undefined,
+      isOnline: () => true,
+    });
+    engine.start();
+    engine.trigger();
+    expect(pulls).toEqual([]);
+    await reopened.ready;
+    expect(reopened.memory.cases.size).toBe(300);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pulls).toEqual(['/api/sync/pull']);
+    engine.stop();
+    reopened.close();
+  });
+
+  it('compacts a long page log into snapshot chunks that replay to the same picture', async () => {
+    const name = `compact-${Math.random()}`;
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    for (let i = 0; i < 130; i++) {
+      const value = sampleCase({ id: `c${i % 40}`, version: i });
+      await store.applyPage(
+        {
+          type: 'page',
+          changes: [{ op: 'put', kind: 'case', value }],
+          cursor: `k${i}`,
+          hasMore: false,
+          lastMutationId: 0,
+          serverTime: 0,
+        },
+        0,
+      );
+    }
+    expect(await store.db.log.count()).toBe(130);
+    expect(await store.compactIfLong()).toBe(true);
+    expect(await store.db.log.count()).toBe(1);
+    const before = [...store.memory.cases.values()];
+    store.close();
+    const reopened = await LocalStore.open(new DeskDb(name), actor);
+    await reopened.ready;
+    expect([...reopened.memory.cases.values()]).toEqual(before);
+    expect(reopened.cursor).toBe('k129');
+    reopened.close();
+  });
+});

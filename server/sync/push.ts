@@ -1,17 +1,19 @@
 // POST /api/sync/push: applies a client's numbered mutations at most once each. One transaction per batch holds
-// the client's row lock, so two pushes from the same client (a retry racing the original) serialize; each
-// mutation runs in a savepoint so an unexpected failure of one is recorded as its refusal instead of wedging
-// the client's outbox forever (the failure mode Zero and Replicache warn about).
+// the client's row lock, so two pushes from the same client (a retry racing the original) serialize. The batch
+// runs in memory with bulk writes (push-batch.ts); if a write fails, each mutation runs in its own savepoint so
+// the failing one is recorded as its refusal instead of wedging the client's outbox forever (the failure mode
+// Zero and Replicache warn about).
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SessionUser } from '../../shared/schemas/auth';
-import type { CaseView } from '../../shared/schemas/case';
 import { parseMutation } from '../../shared/mutators/registry';
-import type { Actor, NewEvent } from '../../shared/mutators/types';
+import type { Actor } from '../../shared/mutators/types';
 import { inScope } from '../../shared/rules/permissions';
 import type { MutationResult, PushRequest, PushResponse, Refusal } from '../../shared/sync/protocol';
-import type { Db, Tx } from '../db/open';
-import { caseEvents, cases, syncClients, syncMutationResults } from '../db/schema';
+import type { Db } from '../db/open';
+import { cases, syncClients, syncMutationResults } from '../db/schema';
 import { readCase } from './case-view';
+import { applyBatch } from './push-batch';
+import { persist, type Pending } from './push-persist';
 import { isRetryable, writeTransaction, type WriteScope } from './write-tx';
 
 export class PushError extends Error {
@@ -36,59 +38,16 @@ const actorOf = (user: SessionUser): Actor => ({
   warehouseIds: user.warehouseIds,
 });
 
-async function persist(
-  tx: Tx,
-  version: number,
-  before: CaseView,
-  next: CaseView,
-  events: NewEvent[],
+/** The slow path: one mutation at a time, each in its own savepoint. */
+async function applyEach(
+  scope: WriteScope,
   actor: Actor,
+  mutations: Pending[],
   now: number,
-) {
-  if (next !== before) {
-    await tx
-      .update(cases)
-      .set({
-        status: next.status,
-        assigneeId: next.assigneeId,
-        claimedAt: next.claimedAt === null ? null : new Date(next.claimedAt),
-        cause: next.cause,
-        causes: next.causes,
-        outcome: next.outcome,
-        shipBy: new Date(next.shipBy),
-        overdueAt: next.overdueAt === null ? null : new Date(next.overdueAt),
-        pauses: next.pauses,
-        closedAt: next.closedAt === null ? null : new Date(next.closedAt),
-        customerContacted: next.customerContacted,
-        version: next.version,
-        rowVersion: version,
-      })
-      .where(eq(cases.id, before.id));
-  }
-  if (events.length) {
-    await tx
-      .insert(caseEvents)
-      .values(
-        events.map((e) => ({
-          id: e.id,
-          warehouseId: before.warehouseId,
-          caseId: before.id,
-          kind: e.kind,
-          actorId: actor.userId,
-          at: new Date(now),
-          text: e.text,
-          rowVersion: version,
-        })),
-      )
-      .onConflictDoNothing();
-  }
-}
-
-interface Pending {
-  clientId: string;
-  id: number;
-  name: string;
-  args: unknown;
+): Promise<(Refusal | null)[]> {
+  const refusals: (Refusal | null)[] = [];
+  for (const m of mutations) refusals.push(await applyOne(scope, actor, m, now));
+  return refusals;
 }
 
 /** Applies one mutation; returns its refusal, or null when it was applied. */
@@ -157,33 +116,42 @@ export async function push(ctx: PushContext, user: SessionUser, req: PushRequest
         ),
       );
     const previousById = new Map(previous.map((r) => [r.mutationId, r]));
-    for (const m of req.mutations) {
-      if (m.id <= last) {
-        const earlier = previousById.get(m.id);
-        const result: MutationResult =
-          earlier?.status === 'refused' && earlier.refusal
-            ? { id: m.id, status: 'refused', refusal: earlier.refusal }
-            : { id: m.id, status: 'applied' };
-        results.push({ ...result, duplicate: true });
-        continue;
-      }
-      const refusal = await applyOne(scope, actor, { clientId: req.clientId, ...m }, ctx.now());
-      await tx.insert(syncMutationResults).values({
-        clientId: req.clientId,
-        mutationId: m.id,
-        name: m.name,
-        status: refusal ? 'refused' : 'applied',
-        refusal,
-        // Statement time, not transaction start: within a warehouse, mutations serialize on its clock lock, so
-        // this orders them as they were applied (the sync fault test replays them in this order).
-        processedAt: sql`clock_timestamp()`,
-      });
-      results.push(
-        refusal
-          ? { id: m.id, status: 'refused', refusal, duplicate: false }
-          : { id: m.id, status: 'applied', duplicate: false },
+    for (const m of req.mutations.filter((x) => x.id <= last)) {
+      const earlier = previousById.get(m.id);
+      const result: MutationResult =
+        earlier?.status === 'refused' && earlier.refusal
+          ? { id: m.id, status: 'refused', refusal: earlier.refusal }
+          : { id: m.id, status: 'applied' };
+      results.push({ ...result, duplicate: true });
+    }
+    const fresh = req.mutations.filter((x) => x.id > last).map((m) => ({ clientId: req.clientId, ...m }));
+    if (fresh.length) {
+      const now = ctx.now();
+      // The whole batch in memory with bulk writes; if a write fails, one mutation at a time, each in its
+      // own savepoint, so the failing one is refused and the others still apply.
+      const refusals =
+        (await applyBatch(scope, actor, fresh, now)) ?? (await applyEach(scope, actor, fresh, now));
+      await tx.insert(syncMutationResults).values(
+        fresh.map((m, i) => ({
+          clientId: req.clientId,
+          mutationId: m.id,
+          name: m.name,
+          status: refusals[i] ? ('refused' as const) : ('applied' as const),
+          refusal: refusals[i] ?? null,
+          // Statement time, evaluated row by row: within a warehouse, batches serialize on its clock lock, so
+          // this orders mutations as they were applied (the sync fault test replays them in this order).
+          processedAt: sql`clock_timestamp()`,
+        })),
       );
-      last = m.id;
+      fresh.forEach((m, i) => {
+        const refusal = refusals[i] ?? null;
+        results.push(
+          refusal
+            ? { id: m.id, status: 'refused', refusal, duplicate: false }
+            : { id: m.id, status: 'applied', duplicate: false },
+        );
+      });
+      last = fresh.at(-1)!.id;
     }
     await tx
       .update(syncClients)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { caseEvents, cases, syncClients } from '../../server/db/schema';
 import { BACKENDS } from '../support/backends';
 import { startHarness, type Harness } from '../support/harness';
@@ -172,6 +172,35 @@ describe.each(BACKENDS)('push ($name)', (backend) => {
     });
     const [row] = await h.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row).toMatchObject({ cause: 'out_of_stock', outcome: 'delay_agreed' });
+  });
+
+  it('refuses only the mutation whose write fails, applies its batch-mates, and never wedges the client', async () => {
+    // A real database error on one write (a trigger standing in for a constraint nobody expected).
+    await h.db.execute(sql`create or replace function poison_note() returns trigger language plpgsql as $$
+      begin if new.text = 'poison' then raise exception 'poisoned note'; end if; return new; end $$`);
+    await h.db.execute(
+      sql`create trigger poison_note before insert on case_events for each row execute function poison_note()`,
+    );
+    try {
+      const caseId = openCases[8]!;
+      const res = await h.push(token, clientId, [
+        { id: 1, name: 'addNote', args: { caseId, noteId: noteId(20), text: 'before' } },
+        { id: 2, name: 'addNote', args: { caseId, noteId: noteId(21), text: 'poison' } },
+        { id: 3, name: 'addNote', args: { caseId, noteId: noteId(22), text: 'after' } },
+      ]);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        lastMutationId: 3,
+        results: [
+          { status: 'applied' },
+          { status: 'refused', refusal: { code: 'invalid' } },
+          { status: 'applied' },
+        ],
+      });
+      expect((await notesOn(caseId)).map((n) => n.text).sort()).toEqual(['after', 'before']);
+    } finally {
+      await h.db.execute(sql`drop trigger poison_note on case_events`);
+    }
   });
 
   it("refuses to use another user's client id", async () => {

@@ -1,5 +1,6 @@
 // Starts a complete server: opens and migrates the database, seeds the demo world on first start if asked,
 // runs the case engine on a timer and listens. Used by `desk serve`, `npm start` and the end-to-end tests.
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { ServerContext } from './context';
@@ -70,6 +71,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const app = await buildApp(ctx, { staticDir: options.staticDir ?? null, logger: options.logger ?? false });
 
+  // PGlite has no autovacuum, so nothing refreshes the planner's statistics; stale ones turn the engine's
+  // queries into full scans as tables grow. Refresh them after start-up and every ten minutes.
+  const analyze = () => (database.kind === 'pglite' ? database.db.execute(sql`analyze`).then(() => undefined) : Promise.resolve());
+  await analyze();
+  const analyzer = setInterval(() => void analyze().catch(() => undefined), 10 * 60_000);
   let engineBusy = false;
   const engine = setInterval(() => {
     if (engineBusy) return;
@@ -88,6 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     seeded,
     async close() {
       clearInterval(engine);
+      clearInterval(analyzer);
       for (const fn of shutdownHooks) fn();
       await app.close();
       await hub.close();

@@ -1,6 +1,8 @@
 // Names, places and products for a believable Hangzhou e-commerce warehouse. Data only.
 import type { Perishability, Platform } from '../../shared/schemas/enums';
 
+export const DEMO_WAREHOUSE_ID = 'wh-hz-xs-1';
+
 export const SURNAMES = [
   '王',
   '李',
@@ -198,6 +200,7 @@ export const ZONES = [
   { code: 'F', name: '数码美妆区' },
 ] as const;
 
+/** The six couriers that collect from the warehouse, with their daily pickup cut-offs (local time). */
 export const COURIERS = [
   { key: 'sf', carrier: '顺丰速运', depot: '萧山机场营业部', cutoffs: ['11:00', '17:00', '21:30'] },
   { key: 'zto', carrier: '中通快递', depot: '萧山新街分拨中心', cutoffs: ['12:00', '18:30'] },
@@ -213,3 +216,13 @@ export const SHIFTS = [
   ['14:00', '22:00'],
   ['22:00', '06:00'],
 ] as const;
+
+/** Which courier a parcel goes with: JD orders mostly by JD Logistics, fresh and frozen mostly by SF cold chain. */
+export const COURIER_MIX: readonly (readonly [string, number])[] = [
+  ['zto', 25],
+  ['yto', 20],
+  ['yunda', 18],
+  ['sto', 15],
+  ['sf', 12],
+  ['jdl', 10],
+];

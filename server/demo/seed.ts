@@ -1,7 +1,8 @@
-// Writes the demo world into an empty database: directory and accounts, then the orders through the same
-// ingestion path as real orders (which opens the cases due now and records closed cases for the history),
-// causes on the late history cases, and a few open cases already claimed, as if the shift had started.
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+// Writes the demo world into an empty database: directory and accounts, the promotion of the surge world, then
+// the orders through the same ingestion path as real orders (which opens the cases due now and records closed
+// cases for the history), causes on the late history cases, and a few open cases already claimed, as if the
+// shift had started.
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { CAUSES, type Cause } from '../../shared/schemas/enums';
 import { insertUser } from '../accounts/users';
 import type { Db } from '../db/open';
@@ -11,20 +12,33 @@ import {
   couriers,
   orders,
   pickers,
+  promotions,
   warehouseClock,
   warehouses,
   zones,
 } from '../db/schema';
 import { ingestOrders } from '../orders/ingest';
-import { ensureDefaultRules } from '../orders/rulebook';
+import { ensureDefaultRules, loadRuleBook } from '../orders/rulebook';
 import { writeTransaction } from '../sync/write-tx';
+import { CAUSE_WEIGHTS } from './causes';
 import { Random } from './random';
-import { buildDemoWorld, DEMO_WAREHOUSE_ID, type DemoUser, type DemoWorld } from './world';
+import { NORMAL_ORDERS_PER_DAY } from './rhythm';
+import {
+  buildDemoWorld,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEMO_WAREHOUSE_ID,
+  type DemoUser,
+  type DemoWorld,
+} from './world';
 
 export interface SeedOptions {
   seed?: number;
   now: number;
+  /** Orders of a normal day (default 2000); the surge world has eight times as many. */
   orders?: number;
+  /** Double 11: a promotion active now, 8x the orders, two pickers missing per shift, rain. */
+  surge?: boolean;
 }
 
 export interface SeedResult {
@@ -34,22 +48,11 @@ export interface SeedResult {
   openCases: number;
 }
 
-/** Causes of late shipments in roughly the proportions a Hangzhou warehouse sees in a normal week. */
-export const CAUSE_WEIGHTS: Record<Cause, number> = {
-  out_of_stock: 22,
-  pick_error: 7,
-  mis_sort: 4,
-  picker_absent: 8,
-  short_staffed: 10,
-  packing_backlog: 14,
-  courier_missed_pickup: 12,
-  courier_depot_overload: 10,
-  weather: 5,
-  address_issue: 3,
-  system_error: 2,
-  merchant_delay: 2,
-  other: 1,
-};
+/** The cause table lives in causes.ts, shared with the simulator; re-exported for existing callers. */
+export { CAUSE_WEIGHTS };
+
+/** Orders ingested between two refreshes of the planner's statistics (see ingestAll). */
+const ANALYZE_EVERY = 4000;
 
 async function writeDirectory(db: Db, world: DemoWorld): Promise<void> {
   await writeTransaction(db, async (scope) => {
@@ -66,6 +69,23 @@ async function writeDirectory(db: Db, world: DemoWorld): Promise<void> {
   });
 }
 
+/**
+ * Ingests the orders in slices, refreshing the planner's statistics between them. PGlite has no autovacuum, so
+ * without this the case engine's joins keep the plan they chose for an empty table and a 16,000-order seed
+ * takes several times longer (PostgreSQL analyzes by itself, and an extra ANALYZE is cheap there).
+ */
+async function ingestAll(db: Db, world: DemoWorld, now: number): Promise<number> {
+  const book = await loadRuleBook(db);
+  let created = 0;
+  for (let i = 0; i < world.orders.length; i += ANALYZE_EVERY) {
+    const slice = world.orders.slice(i, i + ANALYZE_EVERY);
+    created += (await ingestOrders(db, DEMO_WAREHOUSE_ID, slice, { now, book })).new;
+    await db.execute(sql`analyze orders`);
+    await db.execute(sql`analyze cases`);
+  }
+  return created;
+}
+
 /** Late history cases get a recorded cause, as coordinators would have noted during review. */
 async function recordHistoryCauses(db: Db, r: Random): Promise<void> {
   await writeTransaction(db, async (scope) => {
@@ -75,11 +95,16 @@ async function recordHistoryCauses(db: Db, r: Random): Promise<void> {
       .innerJoin(orders, eq(orders.id, cases.orderId))
       .where(and(eq(cases.warehouseId, DEMO_WAREHOUSE_ID), eq(cases.outcome, 'shipped_late')))
       .orderBy(asc(orders.platformOrderId));
-    const v = await scope.version(DEMO_WAREHOUSE_ID);
+    const byCause = new Map<Cause, string[]>();
     for (const { id } of late) {
       if (!r.chance(0.9)) continue;
       const cause = r.weighted(CAUSES.map((c) => [c, CAUSE_WEIGHTS[c]] as const));
-      await scope.tx.update(cases).set({ cause, rowVersion: v }).where(eq(cases.id, id));
+      byCause.set(cause, [...(byCause.get(cause) ?? []), id]);
+    }
+    if (!byCause.size) return;
+    const v = await scope.version(DEMO_WAREHOUSE_ID);
+    for (const [cause, ids] of byCause) {
+      await scope.tx.update(cases).set({ cause, rowVersion: v }).where(inArray(cases.id, ids));
     }
   });
 }
@@ -120,22 +145,40 @@ async function claimSome(db: Db, world: DemoWorld, r: Random, now: number): Prom
 
 /** Seeds the demo world unless the demo warehouse already exists. */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
-  const world = buildDemoWorld({
-    seed: options.seed ?? 11,
-    now: options.now,
-    orders: options.orders ?? 2000,
-  });
+  const seed = options.seed ?? 11;
   const [existing] = await db.select().from(warehouses).where(eq(warehouses.id, DEMO_WAREHOUSE_ID));
-  if (existing) return { created: false, users: world.users, orders: 0, openCases: 0 };
+  const users = DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD }));
+  if (existing) return { created: false, users, orders: 0, openCases: 0 };
+  const world = buildDemoWorld({
+    seed,
+    now: options.now,
+    orders: options.orders ?? NORMAL_ORDERS_PER_DAY,
+    surge: options.surge ?? false,
+  });
   await ensureDefaultRules(db);
-  const r = new Random((options.seed ?? 11) ^ 0x5eed);
+  const r = new Random(seed ^ 0x5eed);
   await writeDirectory(db, world);
-  const ingested = await ingestOrders(db, DEMO_WAREHOUSE_ID, world.orders, { now: options.now });
+  // Before the orders, so ingestion gives the promotion's orders its ship-by date.
+  if (world.promotion) {
+    const { id, name, platforms, paidFrom, paidUntil, shipBy } = world.promotion;
+    const row = {
+      name,
+      platforms,
+      paidFrom: new Date(paidFrom),
+      paidUntil: new Date(paidUntil),
+      shipBy: new Date(shipBy),
+    };
+    await db
+      .insert(promotions)
+      .values({ id, ...row })
+      .onConflictDoUpdate({ target: promotions.id, set: row });
+  }
+  const created = await ingestAll(db, world, options.now);
   await recordHistoryCauses(db, r);
   await claimSome(db, world, r, options.now);
   const [open] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(cases)
     .where(and(eq(cases.warehouseId, DEMO_WAREHOUSE_ID), eq(cases.status, 'open')));
-  return { created: true, users: world.users, orders: ingested.new, openCases: open?.n ?? 0 };
+  return { created: true, users: world.users, orders: created, openCases: open?.n ?? 0 };
 }

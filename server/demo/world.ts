@@ -1,16 +1,23 @@
 // Generates the demo world (a pure function of seed and time): one Hangzhou warehouse with zones, pickers on
 // three shifts, six couriers, demo users and a couple of thousand orders whose deadlines are spread around
-// "now" so cases open, turn overdue and close as the clock runs.
+// "now" so cases open, turn overdue and close as the clock runs. The surge world is the same warehouse on a
+// Double 11 night: a promotion with its own ship-by date, eight times the orders, two pickers missing per shift
+// and rain, with the ZTO depot overloaded (as it is on a normal day too).
 import type { OrderInput } from '../../shared/schemas/order-input';
 import { DEFAULT_PLATFORM_RULES } from '../../shared/rules/platform-defaults';
-import { ruleFor } from '../../shared/rules/platform-rules';
+import { resolveDeadline, ruleFor, type Promotion } from '../../shared/rules/platform-rules';
 import type { Courier, Picker, Warehouse, Zone } from '../../shared/schemas/directory';
 import type { OrderStatus, Platform, Role } from '../../shared/schemas/enums';
 import { HOUR_MS, MINUTE_MS } from '../../shared/rules/clocks';
-import { CATEGORIES, CITIES, COURIERS, GIVEN_NAMES, PLATFORM_MIX, SHIFTS, SURNAMES, ZONES } from './catalog';
+import { COURIERS, DEMO_WAREHOUSE_ID, SHIFTS, ZONES } from './catalog';
+import { mobile, orderFacts, personName, pickCourier, pickKind, waybillFor, zoneIdOf } from './orders';
+import { promoOrders } from './promo-orders';
 import { Random } from './random';
+import { SURGE_FACTOR } from './rhythm';
+import { rosterAt } from './roster';
+import { endOfNextDay } from './time';
 
-export const DEMO_WAREHOUSE_ID = 'wh-hz-xs-1';
+export { DEMO_WAREHOUSE_ID } from './catalog';
 export const DEMO_PASSWORD = 'desk2026';
 
 export interface DemoUser {
@@ -26,9 +33,6 @@ export interface DemoOrder extends OrderInput {
   expectedShipBy: number;
 }
 
-const RULE_WINDOW_H = (platform: Platform, category: string): number =>
-  ruleFor(DEFAULT_PLATFORM_RULES, platform, category)?.shipWithinHours ?? 48;
-
 export interface DemoWorld {
   warehouse: Warehouse;
   zones: Zone[];
@@ -36,6 +40,8 @@ export interface DemoWorld {
   couriers: Courier[];
   users: DemoUser[];
   orders: DemoOrder[];
+  /** The Double 11 drill in the surge world; null on a normal day. */
+  promotion: Promotion | null;
 }
 
 export const DEMO_USERS: readonly Omit<DemoUser, 'password'>[] = [
@@ -45,77 +51,65 @@ export const DEMO_USERS: readonly Omit<DemoUser, 'password'>[] = [
   { id: 'u-admin', username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 
-const personName = (r: Random) => r.pick(SURNAMES) + r.pick(GIVEN_NAMES);
-const mobile = (r: Random) => `1${r.pick(['35', '38', '39', '58', '86', '88', '77', '99'])}${r.digits(8)}`;
+export const DEMO_PROMOTION_ID = 'promo-demo-double11';
 
-function platformOrderId(r: Random, platform: Platform, paidAt: number): string {
-  switch (platform) {
-    case 'taobao':
-    case 'tmall':
-      return `3${r.digits(18)}`;
-    case 'jd':
-      return r.digits(12);
-    case 'pdd': {
-      const d = new Date(paidAt + 8 * HOUR_MS).toISOString();
-      return `${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}-${r.digits(15)}`;
-    }
-    case 'douyin':
-      return `69${r.digits(17)}`;
-    case 'wechat':
-      return `37${r.digits(17)}`;
-    default:
-      return `OD${r.digits(10)}`;
-  }
+/** Paid from two days ago to a day from now; ships by 23:59 on the day after the window closes. */
+export function demoPromotion(now: number): Promotion {
+  const paidUntil = now + 24 * HOUR_MS;
+  return {
+    id: DEMO_PROMOTION_ID,
+    name: '双11 大促演练',
+    platforms: null,
+    paidFrom: now - 48 * HOUR_MS,
+    paidUntil,
+    shipBy: endOfNextDay(paidUntil),
+  };
 }
 
-/** Minutes of the day at the warehouse (UTC+8) for a given instant. */
-const minuteOfDay = (t: number) => Math.floor(((t + 8 * HOUR_MS) % (24 * HOUR_MS)) / MINUTE_MS);
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
-
-function onShift(start: string, end: string, now: number): boolean {
-  const m = minuteOfDay(now);
-  const s = toMinutes(start);
-  const e = toMinutes(end);
-  return s < e ? m >= s && m < e : m >= s || m < e;
-}
+const RULE_WINDOW_H = (platform: Platform, category: string): number =>
+  ruleFor(DEFAULT_PLATFORM_RULES, platform, category)?.shipWithinHours ?? 48;
 
 type Phase = 'history' | 'overdue' | 'soon' | 'later';
 
-export function buildDemoWorld(options: { seed: number; now: number; orders: number }): DemoWorld {
+export interface WorldOptions {
+  seed: number;
+  now: number;
+  /** Orders of a normal day; a surge world adds (SURGE_FACTOR - 1) times as many promotion orders. */
+  orders: number;
+  surge?: boolean;
+}
+
+export function buildDemoWorld(options: WorldOptions): DemoWorld {
   const r = new Random(options.seed);
   const { now } = options;
+  const surge = options.surge ?? false;
   const warehouse: Warehouse = {
     id: DEMO_WAREHOUSE_ID,
     name: '杭州萧山一号仓',
     city: '杭州',
     timezone: 'Asia/Shanghai',
   };
-  const zones: Zone[] = ZONES.map((z) => ({
-    id: `${DEMO_WAREHOUSE_ID}-z${z.code}`,
-    warehouseId: warehouse.id,
-    ...z,
-  }));
-  const zoneId = (code: string) => `${DEMO_WAREHOUSE_ID}-z${code}`;
+  const zones: Zone[] = ZONES.map((z) => ({ id: zoneIdOf(z.code), warehouseId: warehouse.id, ...z }));
 
   const pickers: Picker[] = [];
   for (const zone of ZONES) {
     for (let i = 0; i < 4; i++) {
       const [shiftStart, shiftEnd] = SHIFTS[i % SHIFTS.length]!;
-      const working = onShift(shiftStart, shiftEnd, now);
-      const status = !working ? 'off' : r.chance(0.1) ? 'absent' : r.chance(0.12) ? 'break' : 'on_shift';
       pickers.push({
         id: `pk-${zone.code}${i + 1}`,
         warehouseId: warehouse.id,
-        zoneId: zoneId(zone.code),
+        zoneId: zoneIdOf(zone.code),
         name: personName(r),
         phone: mobile(r),
         radio: `${zone.code}区 ${i + 1} 号频道`,
-        status,
+        status: 'off',
         shiftStart,
         shiftEnd,
       });
     }
   }
+  const roster = rosterAt(options.seed, pickers, now, surge);
+  for (const p of pickers) p.status = roster.get(p.id) ?? 'off';
 
   const couriers: Courier[] = COURIERS.map((c, i) => ({
     id: `cr-${c.key}`,
@@ -129,11 +123,13 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
   }));
 
   const users = DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD }));
+  const promotion = surge ? demoPromotion(now) : null;
+  const shipByOf = (o: OrderInput) =>
+    resolveDeadline(o, DEFAULT_PLATFORM_RULES, promotion ? [promotion] : []).shipBy ?? o.paidAt;
 
   const orders: DemoOrder[] = [];
   for (let n = 0; n < options.orders; n++) {
-    const platform = r.weighted(PLATFORM_MIX);
-    const category = r.weighted(CATEGORIES.map((c) => [c, c.weight] as const));
+    const { platform, category } = pickKind(r);
     const phase = r.weighted<Phase>([
       ['history', 35],
       ['overdue', 10],
@@ -148,17 +144,14 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
           : phase === 'soon'
             ? 5 / 60 + r.next() * 24
             : 24 + r.next() * 36;
-    // Pick the deadline, then the payment time that gives it under the platform's rule for the category.
-    const shipBy = Math.round((now + offsetH * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
-    const paidAt = shipBy - RULE_WINDOW_H(platform, category.label) * HOUR_MS;
-    const qty = r.weighted([
-      [1, 70],
-      [2, 20],
-      [3, 10],
-    ] as const);
-    const unitYuan = r.int(category.price[0], category.price[1]);
-    const [city, region] = r.weighted(CITIES.map(([c, p, w]) => [[c, p] as const, w] as const));
-    const courier = r.pick(couriers);
+    // Pick the deadline, then the payment time that gives it under the platform's rule for the category; a
+    // deadline further out than the rule's window would need a payment in the future, so it is pulled in.
+    const windowH = RULE_WINDOW_H(platform, category.label);
+    const slack = 0.25 + r.next() * 3;
+    const shipBy = Math.round((now + Math.min(offsetH, windowH - slack) * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
+    const paidAt = shipBy - windowH * HOUR_MS;
+    const facts = orderFacts(r, platform, category, paidAt);
+    const courierId = pickCourier(r, platform, category.label);
     let status: OrderStatus =
       phase === 'history' ? 'paid' : r.pick(['paid', 'picking', 'picked', 'packed'] as const);
     let handedOverAt: number | null = null;
@@ -179,31 +172,29 @@ export function buildDemoWorld(options: { seed: number; now: number; orders: num
     const step = ['paid', 'picking', 'picked', 'packed', 'handed_over'].indexOf(status);
     const at = (minutes: number) => Math.min(paidAt + minutes * MINUTE_MS, now - MINUTE_MS);
     const packed = step >= 3 ? at(r.int(600, 900)) : null;
-    orders.push({
-      platform,
-      platformOrderId: platformOrderId(r, platform, paidAt),
-      category: category.label,
-      valueFen: unitYuan * qty * 100,
-      currency: 'CNY',
-      items: [{ sku: `${category.key.toUpperCase()}-${r.digits(5)}`, name: r.pick(category.products), qty }],
-      customerName: personName(r),
-      customerPhone: mobile(r),
-      city,
-      region,
-      zoneId: zoneId(category.zone),
-      courierId: courier.id,
-      waybill: packed !== null ? `${courier.id.slice(3).toUpperCase()}${r.digits(12)}` : null,
-      vip: r.chance(0.06),
-      paidAt,
-      promisedShipBy: null,
+    const order: OrderInput = {
+      ...facts,
+      courierId,
+      waybill: packed !== null ? waybillFor(r, courierId) : null,
       pickingStartedAt: step >= 1 ? at(r.int(30, 240)) : null,
       pickedAt: step >= 2 ? at(r.int(240, 600)) : null,
       packedAt: packed,
       waybillAt: packed,
       handedOverAt,
       cancelledAt,
-      expectedShipBy: shipBy,
-    });
+    };
+    orders.push({ ...order, expectedShipBy: shipByOf(order) });
   }
-  return { warehouse, zones, pickers, couriers, users, orders };
+  if (promotion) {
+    const extra = promoOrders({
+      seed: options.seed,
+      now,
+      count: (SURGE_FACTOR - 1) * options.orders,
+      promotion,
+      pickers,
+      couriers,
+    });
+    orders.push(...extra.map((o) => ({ ...o, expectedShipBy: shipByOf(o) })));
+  }
+  return { warehouse, zones, pickers, couriers, users, orders, promotion };
 }

@@ -2,6 +2,7 @@
 // uses DATABASE_URL when set.
 import { parseArgs } from 'node:util';
 import { runMigrate, runSeed, runServe, runUserAdd } from './commands';
+import { runImport, runStats } from './import-commands';
 
 const USAGE = `usage: npm run desk -- <command> [options]
 
@@ -13,6 +14,10 @@ commands:
                                create the demo warehouse, users and orders (once)
   user add --username U --name NAME --role coordinator|lead|admin --warehouse ID [--warehouse ID...]
                                create a user; the password is read from stdin (one line)
+  import --format olist|csv --file FILE [--mapping FILE] [--tz ZONE] [--warehouse ID] [--errors FILE] [--now T]
+                               import orders from .csv or .csv.gz (docs/import.md)
+  stats [--json] [--now "YYYY-MM-DD HH:MM:SS"] [--warehouse ID] [--tz ZONE]
+                               overdue and late-shipment figures
 
 every command: --data-dir DIR (PGlite folder, default .desk/data) or DATABASE_URL=postgres://...`;
 
@@ -33,6 +38,13 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       warehouse: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      file: { type: 'string' },
+      mapping: { type: 'string' },
+      tz: { type: 'string' },
+      errors: { type: 'string' },
+      now: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
     case 'user':
       if (sub === 'add') return runUserAdd(values);
       break;
+    case 'import':
+      return runImport(values);
+    case 'stats':
+      return runStats(values);
   }
   console.error(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
   return 2;

@@ -73,7 +73,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   // PGlite has no autovacuum, so nothing refreshes the planner's statistics; stale ones turn the engine's
   // queries into full scans as tables grow. Refresh them after start-up and every ten minutes.
-  const analyze = () => (database.kind === 'pglite' ? database.db.execute(sql`analyze`).then(() => undefined) : Promise.resolve());
+  const analyze = () =>
+    database.kind === 'pglite' ? database.db.execute(sql`analyze`).then(() => undefined) : Promise.resolve();
   await analyze();
   const analyzer = setInterval(() => void analyze().catch(() => undefined), 10 * 60_000);
   let engineBusy = false;

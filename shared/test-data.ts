@@ -32,6 +32,11 @@ export function sampleCase(options: SampleCaseOptions = {}): CaseView {
     outcome: null,
     lateMinutes: null,
     customerContacted: false,
+    pickerId: null,
+    greenChannel: null,
+    needsNewWaybill: false,
+    compensations: [],
+    compensationLimitFen: 5_000,
     version: 0,
     ...rest,
     order: {

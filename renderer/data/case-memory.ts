@@ -38,6 +38,7 @@ export class CaseMemory {
   confirmedMutationId = 0;
 
   private overlay = new Map<string, CaseView>();
+  private pickerOverlay = new Map<string, Picker>();
   private overlayEvents = new Map<string, CaseEvent[]>();
   private pendingByCase = new Map<string, OutboxEntry[]>();
   /** Actions the local replay already expects the server to refuse (e.g. someone else claimed first). */
@@ -118,48 +119,65 @@ export class CaseMemory {
   /** Replays every action the server has not reflected yet, in mutation order, on top of base. */
   rebuildOverlay(): void {
     this.overlay = new Map();
+    this.pickerOverlay = new Map();
     this.overlayEvents = new Map();
     this.pendingByCase = new Map();
     this.predicted.clear();
     for (const entry of this.outbox) {
       if (entry.status === 'refused' || entry.id <= this.confirmedMutationId) continue;
-      const list = this.pendingByCase.get(entry.caseId) ?? [];
-      list.push(entry);
-      this.pendingByCase.set(entry.caseId, list);
-      const current = this.overlay.get(entry.caseId) ?? this.cases.get(entry.caseId);
-      if (!current) continue;
       const parsed = parseMutation(entry.name, entry.args);
       if ('refusal' in parsed) {
         this.predicted.set(entry.id, parsed.refusal);
         continue;
       }
-      const outcome = parsed.mutator.apply(current, parsed.args, {
-        actor: this.actor,
-        now: entry.clientTime,
-        mutationKey: `${this.clientId}:${entry.id}`,
-      });
+      const ctx = { actor: this.actor, now: entry.clientTime, mutationKey: `${this.clientId}:${entry.id}` };
+      if (parsed.target === 'picker') {
+        const current = this.pickerOverlay.get(entry.targetId) ?? this.directory.picker.get(entry.targetId);
+        if (!current) continue;
+        const outcome = parsed.mutator.apply(current, parsed.args, ctx);
+        if (outcome.ok) this.pickerOverlay.set(entry.targetId, outcome.next);
+        else this.predicted.set(entry.id, outcome.refusal);
+        continue;
+      }
+      const list = this.pendingByCase.get(entry.targetId) ?? [];
+      list.push(entry);
+      this.pendingByCase.set(entry.targetId, list);
+      const current = this.overlay.get(entry.targetId) ?? this.cases.get(entry.targetId);
+      if (!current) continue;
+      const outcome = parsed.mutator.apply(current, parsed.args, ctx);
       if (!outcome.ok) {
         this.predicted.set(entry.id, outcome.refusal);
         continue;
       }
-      this.overlay.set(entry.caseId, outcome.next);
+      this.overlay.set(entry.targetId, outcome.next);
       if (outcome.events.length) {
-        const events = this.overlayEvents.get(entry.caseId) ?? [];
+        const events = this.overlayEvents.get(entry.targetId) ?? [];
         for (const e of outcome.events) {
           events.push({
             id: e.id,
-            caseId: entry.caseId,
+            caseId: entry.targetId,
             warehouseId: current.warehouseId,
             kind: e.kind,
             actorId: this.actor.userId,
             at: entry.clientTime,
             text: e.text,
+            detail: e.detail ?? null,
           });
         }
-        this.overlayEvents.set(entry.caseId, events);
+        this.overlayEvents.set(entry.targetId, events);
       }
     }
     this.version++;
+  }
+
+  /** A picker as the user should see them (pending floor actions included). */
+  pickerView(id: string): Picker | undefined {
+    return this.pickerOverlay.get(id) ?? this.directory.picker.get(id);
+  }
+
+  /** Every picker as the user should see them. */
+  allPickers(): Picker[] {
+    return [...this.directory.picker.values()].map((p) => this.pickerOverlay.get(p.id) ?? p);
   }
 
   /** Every synced event (for snapshots). */

@@ -56,7 +56,7 @@ export function usePendingFor(caseId: string): readonly OutboxEntry[] {
 export function useRefusedFor(caseId: string): OutboxEntry[] {
   const { store } = useRuntime();
   return useDerived(
-    () => store.memory.outbox.filter((e) => e.caseId === caseId && e.status === 'refused'),
+    () => store.memory.outbox.filter((e) => e.targetId === caseId && e.status === 'refused'),
     [store, caseId],
   );
 }

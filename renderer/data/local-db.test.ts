@@ -59,7 +59,8 @@ describe('local database', () => {
       ).id,
     ).toBe(2);
     expect(store.pendingBatch(10).map((e) => e.id)).toEqual([1, 2]);
-    expect(store.db.verno).toBe(3);
+    expect(store.db.verno).toBe(4);
+    expect(store.memory.outbox[0]).toMatchObject({ target: 'case', targetId: 'c1' });
     store.close();
   });
 

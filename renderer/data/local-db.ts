@@ -60,6 +60,21 @@ export class DeskDb extends Dexie {
         await tx.table('log').bulkAdd(chunkChanges(changes));
       });
     this.version(3).stores({ cases: null, events: null, directory: null });
+    // v4: actions may target pickers too; entries written by v1-v3 acted on cases.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .toCollection()
+          .modify((entry: Record<string, unknown>) => {
+            if (entry.targetId === undefined) {
+              entry.target = 'case';
+              entry.targetId = entry.caseId;
+              delete entry.caseId;
+            }
+          }),
+      );
   }
 }
 

@@ -81,6 +81,7 @@ describe('LocalStore', () => {
               actorId: 'u-zhang',
               at: 2,
               text: '等待',
+              detail: null,
             },
           },
         ],

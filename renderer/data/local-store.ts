@@ -6,7 +6,7 @@
 // data and the saved head of the worklist (the top rows); `ready` resolves when the whole page log has been
 // replayed into memory. The sync loop starts only after `ready`.
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
-import { MUTATORS } from '../../shared/mutators/registry';
+import { MUTATORS, type AnyMutator } from '../../shared/mutators/registry';
 import type { Actor } from '../../shared/mutators/types';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Person } from '../../shared/schemas/directory';
@@ -211,9 +211,9 @@ export class LocalStore {
    * Arguments are validated with the mutator's schema first, so nothing malformed is ever queued.
    */
   async enqueue<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<OutboxEntry> {
-    const mutator = MUTATORS[name];
+    const mutator: AnyMutator = MUTATORS[name];
     const parsed = mutator.args.parse(args);
-    const caseId = mutator.caseId(parsed as never);
+    const targetId = mutator.targetId(parsed);
     const { db } = this;
     const entry = await db.transaction('rw', db.meta, db.outbox, async () => {
       const next =
@@ -222,7 +222,8 @@ export class LocalStore {
         id: next,
         name,
         args: parsed,
-        caseId,
+        target: mutator.target,
+        targetId,
         clientTime: this.now(),
         status: 'pending',
         refusal: null,

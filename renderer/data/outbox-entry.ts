@@ -10,7 +10,9 @@ export interface OutboxEntry {
   id: number;
   name: MutatorName;
   args: unknown;
-  caseId: string;
+  /** What the action acts on: a case (most) or a picker (floor actions). */
+  target: 'case' | 'picker';
+  targetId: string;
   /** When the user acted (their clock); shown in the outbox, never trusted by the server. */
   clientTime: number;
   status: OutboxStatus;

@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { OrderItem, Pause } from '../../shared/schemas/case';
+import type { Compensation, GreenChannel, OrderItem, Pause } from '../../shared/schemas/case';
 import type { Cause } from '../../shared/schemas/enums';
 import type { PenaltyFormula } from '../../shared/rules/penalty';
 import type { Refusal } from '../../shared/sync/protocol';
@@ -28,6 +28,8 @@ export const warehouses = pgTable('warehouses', {
   name: text('name').notNull(),
   city: text('city').notNull(),
   timezone: text('timezone').notNull(),
+  /** Compensation offers above this (minor units) wait for a lead's approval. */
+  compensationLimitFen: integer('compensation_limit_fen').notNull().default(5000),
   rowVersion: rowVersion(),
 });
 
@@ -222,6 +224,10 @@ export const cases = pgTable(
     lateMinutes: integer('late_minutes'),
     pauses: jsonb('pauses').$type<Pause[]>().notNull().default([]),
     customerContacted: boolean('customer_contacted').notNull().default(false),
+    pickerId: text('picker_id').references(() => pickers.id),
+    greenChannel: jsonb('green_channel').$type<GreenChannel | null>(),
+    needsNewWaybill: boolean('needs_new_waybill').notNull().default(false),
+    compensations: jsonb('compensations').$type<Compensation[]>().notNull().default([]),
     version: integer('version').notNull().default(0),
     rowVersion: rowVersion(),
   },
@@ -247,6 +253,7 @@ export const caseEvents = pgTable(
     actorId: text('actor_id').references(() => users.id),
     at: ts('at').notNull(),
     text: text('text'),
+    detail: jsonb('detail').$type<Record<string, string | number | boolean | null> | null>(),
     rowVersion: rowVersion(),
   },
   (t) => [

@@ -3,14 +3,15 @@ import { eq } from 'drizzle-orm';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Cause, Outcome, Platform } from '../../shared/schemas/enums';
 import type { Db, Tx } from '../db/open';
-import { cases, orders } from '../db/schema';
+import { cases, orders, warehouses } from '../db/schema';
 
 type CaseRow = typeof cases.$inferSelect;
 type OrderRow = typeof orders.$inferSelect;
 
 const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
 
-export function toCaseView(c: CaseRow, o: OrderRow): CaseView {
+/** `limitFen`: the warehouse's compensation approval limit. */
+export function toCaseView(c: CaseRow, o: OrderRow, limitFen: number): CaseView {
   return {
     id: c.id,
     warehouseId: c.warehouseId,
@@ -34,6 +35,11 @@ export function toCaseView(c: CaseRow, o: OrderRow): CaseView {
     outcome: c.outcome as Outcome | null,
     lateMinutes: c.lateMinutes,
     customerContacted: c.customerContacted,
+    pickerId: c.pickerId,
+    greenChannel: c.greenChannel ?? null,
+    needsNewWaybill: c.needsNewWaybill,
+    compensations: c.compensations,
+    compensationLimitFen: limitFen,
     version: c.version,
     order: {
       status: o.status,
@@ -67,7 +73,8 @@ export async function readCase(db: Db | Tx, caseId: string, lock: boolean): Prom
     .select()
     .from(cases)
     .innerJoin(orders, eq(orders.id, cases.orderId))
+    .innerJoin(warehouses, eq(warehouses.id, cases.warehouseId))
     .where(eq(cases.id, caseId));
   const [row] = lock ? await query.for('update', { of: cases }) : await query;
-  return row ? toCaseView(row.cases, row.orders) : null;
+  return row ? toCaseView(row.cases, row.orders, row.warehouses.compensationLimitFen) : null;
 }

@@ -80,7 +80,7 @@ const warehouseSource: PullSource = {
         ),
       )
       .limit(limit);
-    return rows.map(({ rowVersion, ...value }) => ({
+    return rows.map(({ rowVersion, compensationLimitFen: _, ...value }) => ({
       version: rowVersion,
       key: value.id,
       change: { op: 'put', kind: 'warehouse', value },
@@ -119,6 +119,10 @@ const personSource: PullSource = {
 const caseSource: PullSource = {
   kindIndex: kindIndex('case'),
   async fetch(tx, warehouseId, after, limit) {
+    const [warehouse] = await tx
+      .select({ limit: warehouses.compensationLimitFen })
+      .from(warehouses)
+      .where(eq(warehouses.id, warehouseId));
     const rows = await tx
       .select()
       .from(cases)
@@ -134,7 +138,7 @@ const caseSource: PullSource = {
     return rows.map((row) => ({
       version: row.cases.rowVersion,
       key: row.cases.id,
-      change: { op: 'put', kind: 'case', value: toCaseView(row.cases, row.orders) },
+      change: { op: 'put', kind: 'case', value: toCaseView(row.cases, row.orders, warehouse?.limit ?? 0) },
     }));
   },
 };
@@ -178,6 +182,7 @@ export const PULL_SOURCES: readonly PullSource[] = [
     ...e,
     at: e.at.getTime(),
     kind: e.kind as 'note',
+    detail: e.detail ?? null,
   })),
   tombstoneSource,
 ];

@@ -8,7 +8,7 @@ import type { Actor, NewEvent } from '../../shared/mutators/types';
 import { inScope } from '../../shared/rules/permissions';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Refusal } from '../../shared/sync/protocol';
-import { cases, orders } from '../db/schema';
+import { cases, orders, warehouses } from '../db/schema';
 import { toCaseView } from './case-view';
 import { persist, type Pending } from './push-persist';
 import { isRetryable, type WriteScope } from './write-tx';
@@ -24,7 +24,11 @@ export async function applyBatch(
 ): Promise<(Refusal | null)[] | null> {
   const { tx } = scope;
   const parsed = mutations.map((m) => parseMutation(m.name, m.args));
-  const caseIds = [...new Set(parsed.flatMap((p) => ('refusal' in p ? [] : [p.caseId])))];
+  // Floor actions (on pickers) are rare: a batch with any of them takes the one-at-a-time path.
+  if (parsed.some((p) => !('refusal' in p) && p.target !== 'case')) return null;
+  const caseIds = [
+    ...new Set(parsed.flatMap((p) => ('refusal' in p || p.target !== 'case' ? [] : [p.targetId]))),
+  ];
   const located = caseIds.length
     ? await tx
         .select({ id: cases.id, warehouseId: cases.warehouseId })
@@ -40,6 +44,7 @@ export async function applyBatch(
         .select()
         .from(cases)
         .innerJoin(orders, eq(orders.id, cases.orderId))
+        .innerJoin(warehouses, eq(warehouses.id, cases.warehouseId))
         .where(
           inArray(
             cases.id,
@@ -49,18 +54,21 @@ export async function applyBatch(
         .orderBy(asc(cases.id))
         .for('update', { of: cases })
     : [];
-  const before = new Map<string, CaseView>(rows.map((r) => [r.cases.id, toCaseView(r.cases, r.orders)]));
+  const before = new Map<string, CaseView>(
+    rows.map((r) => [r.cases.id, toCaseView(r.cases, r.orders, r.warehouses.compensationLimitFen)]),
+  );
   const state = new Map(before);
   const events = new Map<string, NewEvent[]>();
   const refusals = mutations.map((m, i): Refusal | null => {
     const p = parsed[i]!;
     if ('refusal' in p) return p.refusal;
-    const current = state.get(p.caseId);
+    if (p.target !== 'case') return NOT_FOUND;
+    const current = state.get(p.targetId);
     if (!current) return NOT_FOUND;
     const out = p.mutator.apply(current, p.args, { actor, now, mutationKey: `${m.clientId}:${m.id}` });
     if (!out.ok) return out.refusal;
-    state.set(p.caseId, out.next);
-    if (out.events.length) events.set(p.caseId, [...(events.get(p.caseId) ?? []), ...out.events]);
+    state.set(p.targetId, out.next);
+    if (out.events.length) events.set(p.targetId, [...(events.get(p.targetId) ?? []), ...out.events]);
     return null;
   });
   try {

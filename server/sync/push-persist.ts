@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor, NewEvent } from '../../shared/mutators/types';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Tx } from '../db/open';
-import { caseEvents, cases } from '../db/schema';
+import { caseEvents, cases, orders } from '../db/schema';
 
 export interface Pending {
   clientId: string;
@@ -34,12 +34,23 @@ export async function persist(
         shipBy: new Date(next.shipBy),
         overdueAt: next.overdueAt === null ? null : new Date(next.overdueAt),
         pauses: next.pauses,
+        pickerId: next.pickerId,
+        greenChannel: next.greenChannel,
+        needsNewWaybill: next.needsNewWaybill,
+        compensations: next.compensations,
         closedAt: next.closedAt === null ? null : new Date(next.closedAt),
         customerContacted: next.customerContacted,
         version: next.version,
         rowVersion: version,
       })
       .where(eq(cases.id, before.id));
+  }
+  // A carrier switch changes the order itself (the case view shows it through the order).
+  if (next.order.courierId !== before.order.courierId || next.order.waybill !== before.order.waybill) {
+    await tx
+      .update(orders)
+      .set({ courierId: next.order.courierId, waybill: next.order.waybill })
+      .where(eq(orders.id, before.orderId));
   }
   if (events.length) {
     await tx
@@ -53,6 +64,7 @@ export async function persist(
           actorId: actor.userId,
           at: new Date(now),
           text: e.text,
+          detail: e.detail ?? null,
           rowVersion: version,
         })),
       )

@@ -13,6 +13,7 @@ import type { Db } from '../db/open';
 import { cases, syncClients, syncMutationResults } from '../db/schema';
 import { readCase } from './case-view';
 import { applyBatch } from './push-batch';
+import { applyPickerMutation } from './push-picker';
 import { persist, type Pending } from './push-persist';
 import { isRetryable, writeTransaction, type WriteScope } from './write-tx';
 
@@ -54,10 +55,16 @@ async function applyEach(
 async function applyOne(scope: WriteScope, actor: Actor, m: Pending, now: number): Promise<Refusal | null> {
   const parsed = parseMutation(m.name, m.args);
   if ('refusal' in parsed) return parsed.refusal;
+  if (parsed.target === 'picker') {
+    return applyPickerMutation(scope, actor, parsed.mutator, parsed.args, parsed.targetId, {
+      now,
+      mutationKey: `${m.clientId}:${m.id}`,
+    });
+  }
   const [found] = await scope.tx
     .select({ warehouseId: cases.warehouseId })
     .from(cases)
-    .where(eq(cases.id, parsed.caseId));
+    .where(eq(cases.id, parsed.targetId));
   // A case outside the user's warehouses is reported exactly like one that does not exist.
   if (!found || !inScope(actor, found.warehouseId)) return { code: 'not_found', message: 'no such case' };
   // Take the warehouse version outside the savepoint: rolling the savepoint back must not roll back the clock
@@ -65,7 +72,7 @@ async function applyOne(scope: WriteScope, actor: Actor, m: Pending, now: number
   const version = await scope.version(found.warehouseId);
   try {
     return await scope.tx.transaction(async (sp) => {
-      const current = await readCase(sp, parsed.caseId, true);
+      const current = await readCase(sp, parsed.targetId, true);
       if (!current) return { code: 'not_found', message: 'no such case' } satisfies Refusal;
       const outcome = parsed.mutator.apply(current, parsed.args, {
         actor,

@@ -16,7 +16,8 @@ export type AddNoteArgs = z.infer<typeof AddNoteArgs>;
 export const addNote: Mutator<AddNoteArgs> = {
   name: 'addNote',
   args: AddNoteArgs,
-  caseId: (a) => a.caseId,
+  target: 'case',
+  targetId: (a) => a.caseId,
   apply(current, args) {
     return { ok: true, next: current, events: [{ id: args.noteId, kind: 'note', text: args.text }] };
   },

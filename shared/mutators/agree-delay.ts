@@ -21,7 +21,8 @@ const MINUTE = 60_000;
 export const agreeDelay: Mutator<AgreeDelayArgs> = {
   name: 'agreeDelay',
   args: AgreeDelayArgs,
-  caseId: (a) => a.caseId,
+  target: 'case',
+  targetId: (a) => a.caseId,
   apply(current, args, { actor, now, mutationKey }) {
     if (current.status !== 'open') {
       return refuse({ code: 'case_closed', message: 'case is no longer open', at: current.closedAt });

@@ -17,7 +17,8 @@ export type ClaimCaseArgs = z.infer<typeof ClaimCaseArgs>;
 export const claimCase: Mutator<ClaimCaseArgs> = {
   name: 'claimCase',
   args: ClaimCaseArgs,
-  caseId: (a) => a.caseId,
+  target: 'case',
+  targetId: (a) => a.caseId,
   apply(current, _args, { actor, now, mutationKey }) {
     if (current.status !== 'open') {
       return refuse({ code: 'case_closed', message: 'case is no longer open', at: current.closedAt });

@@ -16,6 +16,7 @@ const ctx = (actor: Actor, n = 1): MutatorContext => ({
 function run(name: string, args: unknown, c = sampleCase(), context = ctx(zhang)) {
   const parsed = parseMutation(name, args);
   if ('refusal' in parsed) return { ok: false as const, refusal: parsed.refusal };
+  if (parsed.target !== 'case') throw new Error(`${name} does not act on a case`);
   return parsed.mutator.apply(c, parsed.args, context);
 }
 

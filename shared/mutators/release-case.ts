@@ -10,7 +10,8 @@ export type ReleaseCaseArgs = z.infer<typeof ReleaseCaseArgs>;
 export const releaseCase: Mutator<ReleaseCaseArgs> = {
   name: 'releaseCase',
   args: ReleaseCaseArgs,
-  caseId: (a) => a.caseId,
+  target: 'case',
+  targetId: (a) => a.caseId,
   apply(current, _args, { actor, mutationKey }) {
     if (current.status !== 'open') {
       return refuse({ code: 'case_closed', message: 'case is no longer open', at: current.closedAt });

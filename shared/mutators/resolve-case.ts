@@ -20,7 +20,8 @@ export type ResolveCaseArgs = z.infer<typeof ResolveCaseArgs>;
 export const resolveCase: Mutator<ResolveCaseArgs> = {
   name: 'resolveCase',
   args: ResolveCaseArgs,
-  caseId: (a) => a.caseId,
+  target: 'case',
+  targetId: (a) => a.caseId,
   apply(current, args, { actor, now, mutationKey }) {
     if (current.status === 'resolved') {
       if (current.cause === args.cause && current.outcome === args.outcome) {

@@ -4,6 +4,7 @@
 // mutations on top of every new server state.
 import type { z } from 'zod';
 import type { CaseEventKind, CaseView } from '../schemas/case';
+import type { Picker } from '../schemas/directory';
 import type { Role } from '../schemas/enums';
 import type { Refusal } from '../sync/protocol';
 
@@ -25,16 +26,26 @@ export interface NewEvent {
   id: string;
   kind: CaseEventKind;
   text: string | null;
+  detail?: Record<string, string | number | boolean | null>;
 }
 
-export type MutatorOutcome =
-  { ok: true; next: CaseView; events: NewEvent[] } | { ok: false; refusal: Refusal };
+/** What a mutator acts on: most act on a case; floor actions act on a picker. */
+export interface Targets {
+  case: CaseView;
+  picker: Picker;
+}
+export type Target = keyof Targets;
 
-export interface Mutator<A> {
+export type MutatorOutcome<V = CaseView> =
+  { ok: true; next: V; events: NewEvent[] } | { ok: false; refusal: Refusal };
+
+/** A: the arguments after validation; I: what callers pass (fields with defaults may be left out). */
+export interface Mutator<A, T extends Target = 'case', I = A> {
   name: string;
-  args: z.ZodType<A>;
-  caseId(args: A): string;
-  apply(current: CaseView, args: A, ctx: MutatorContext): MutatorOutcome;
+  target: T;
+  args: z.ZodType<A, I>;
+  targetId(args: A): string;
+  apply(current: Targets[T], args: A, ctx: MutatorContext): MutatorOutcome<Targets[T]>;
 }
 
-export const refuse = (refusal: Refusal): MutatorOutcome => ({ ok: false, refusal });
+export const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });

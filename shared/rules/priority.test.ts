@@ -113,7 +113,14 @@ describe('priority', () => {
         fc.boolean(),
         fc.array(pause, { maxLength: 3 }),
         (offset, perishability, valueFen, penaltyFen, customerContacted, vip, pauses) => {
-          const c = sampleCase({ shipBy: NOW + offset, perishability, valueFen, penaltyFen, customerContacted, pauses });
+          const c = sampleCase({
+            shipBy: NOW + offset,
+            perishability,
+            valueFen,
+            penaltyFen,
+            customerContacted,
+            pauses,
+          });
           const v = { ...c, order: { ...c.order, vip } };
           expect(priorityScore(v, NOW)).toBe(priority(v, NOW).score);
         },

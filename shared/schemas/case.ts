@@ -53,6 +53,34 @@ export const Pause = z.object({
 });
 export type Pause = z.infer<typeof Pause>;
 
+export const COMPENSATION_TYPES = ['gift', 'shipping_refund', 'coupon', 'cash'] as const;
+export const CompensationType = z.enum(COMPENSATION_TYPES);
+export type CompensationType = z.infer<typeof CompensationType>;
+
+/** An offer to the customer, recorded against the case (brief F10). Above the warehouse's limit a lead approves. */
+export const Compensation = z.object({
+  id: Id,
+  type: CompensationType,
+  amountFen: Fen.nonnegative(),
+  status: z.enum(['approved', 'pending_approval', 'rejected']),
+  offeredBy: Id,
+  offeredAt: EpochMs,
+  decidedBy: Id.nullable(),
+  decidedAt: EpochMs.nullable(),
+  note: z.string(),
+});
+export type Compensation = z.infer<typeof Compensation>;
+
+/** A priority pickup ("green channel", 绿色通道) asked of the courier, and the courier's answer. */
+export const GreenChannel = z.object({
+  status: z.enum(['requested', 'accepted', 'declined']),
+  requestedAt: EpochMs,
+  requestedBy: Id,
+  answeredAt: EpochMs.nullable(),
+  note: z.string(),
+});
+export type GreenChannel = z.infer<typeof GreenChannel>;
+
 export const CaseView = z.object({
   id: Id,
   warehouseId: Id,
@@ -84,13 +112,37 @@ export const CaseView = z.object({
   /** Minutes between deadline and handover for a case closed late; null otherwise. */
   lateMinutes: z.number().int().nullable(),
   customerContacted: z.boolean(),
+  /** The picker a lead put on this order's picking. */
+  pickerId: Id.nullable(),
+  greenChannel: GreenChannel.nullable(),
+  /** The carrier was switched: the parcel needs a new waybill before it can be handed over. */
+  needsNewWaybill: z.boolean(),
+  compensations: z.array(Compensation),
+  /** Offers above this (in the order's currency, minor units) wait for a lead's approval. */
+  compensationLimitFen: Fen,
   /** Bumped by every change to the claimable state (assignee, status, cause); notes do not bump it. */
   version: z.number().int().nonnegative(),
   order: OrderFacts,
 });
 export type CaseView = z.infer<typeof CaseView>;
 
-export const EVENT_KINDS = ['note', 'claimed', 'released', 'resolved', 'reopened', 'delay_agreed'] as const;
+export const EVENT_KINDS = [
+  'note',
+  'claimed',
+  'released',
+  'resolved',
+  'reopened',
+  'delay_agreed',
+  'reassigned',
+  'picker_assigned',
+  'picker_requested',
+  'green_channel_requested',
+  'green_channel_answered',
+  'carrier_switched',
+  'customer_contacted',
+  'compensation_offered',
+  'compensation_decided',
+] as const;
 export const CaseEventKind = z.enum(EVENT_KINDS);
 export type CaseEventKind = z.infer<typeof CaseEventKind>;
 
@@ -103,5 +155,7 @@ export const CaseEvent = z.object({
   actorId: Id.nullable(),
   at: EpochMs,
   text: z.string().nullable(),
+  /** Structured facts of the event (contact channel and outcome, amounts, who was assigned). */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;

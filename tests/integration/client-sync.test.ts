@@ -205,7 +205,7 @@ describe.each(BACKENDS)('client sync engine against the server ($name)', (backen
     wang.online.value = true;
     wang.engine.trigger();
     await settled(wang);
-    const refused = wang.store.memory.outbox.find((e) => e.caseId === caseId);
+    const refused = wang.store.memory.outbox.find((e) => e.targetId === caseId);
     expect(refused).toMatchObject({ status: 'refused', refusal: { code: 'conflict', by: zhang.userId } });
     expect(wang.store.memory.caseView(caseId)?.assigneeId).toBe(zhang.userId);
   });

@@ -106,9 +106,10 @@ describe.each(BACKENDS)('concurrent conflicting pushes ($name)', (backend) => {
       for (const row of applied) {
         const i = Number(row.clientId.split('-')[1]);
         const m = batches[i]?.find((b) => b.id === row.mutationId);
-        if (!m || (m.args).caseId !== caseId) continue;
+        if (!m || m.args.caseId !== caseId) continue;
         const parsed = parseMutation(m.name, m.args);
-        if ('refusal' in parsed) throw new Error('applied mutation does not parse');
+        if ('refusal' in parsed || parsed.target !== 'case')
+          throw new Error('applied mutation does not parse as a case action');
         const user = logins[i]!.user;
         const out = parsed.mutator.apply(state, parsed.args, {
           actor: { userId: user.id, role: user.role, warehouseIds: user.warehouseIds },

@@ -122,7 +122,8 @@ describe('sync under faults (model-based)', () => {
           let state = run.initial.get(caseId)!;
           for (const m of applied) {
             const parsed = parseMutation(m.name, m.args);
-            if ('refusal' in parsed) throw new Error(`applied mutation does not parse: ${m.name}`);
+            if ('refusal' in parsed || parsed.target !== 'case')
+              throw new Error(`applied mutation does not parse as a case action: ${m.name}`);
             const out = parsed.mutator.apply(state, parsed.args, {
               actor: m.actor,
               now: m.at,

@@ -254,7 +254,7 @@ export class Run {
     for (const row of rows) {
       const desk = this.world.desks.find((d) => d.store.clientId === row.client_id);
       const entry = desk?.store.memory.outbox.find((e) => e.id === Number(row.mutation_id));
-      if (!desk || !entry || entry.caseId !== caseId) continue;
+      if (!desk || !entry || entry.targetId !== caseId) continue;
       out.push({
         name: row.name,
         args: entry.args,

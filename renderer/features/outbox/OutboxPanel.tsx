@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { useState } from 'react';
-import type { MutatorName } from '../../../shared/mutators/registry';
+import type { MutatorArgs, MutatorName } from '../../../shared/mutators/registry';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived, usePersonName } from '../../data/hooks';
@@ -32,6 +32,18 @@ export const ACTION_LABEL: Record<MutatorName, MessageKey> = {
   addNote: 'action.addNote',
   resolveCase: 'action.resolve',
   agreeDelay: 'action.agreeDelay',
+  reassignCase: 'action.reassignCase',
+  assignPicker: 'action.assignPicker',
+  requestPicker: 'action.requestPicker',
+  requestGreenChannel: 'action.requestGreenChannel',
+  recordCourierAnswer: 'action.recordCourierAnswer',
+  switchCarrier: 'action.switchCarrier',
+  logContact: 'action.logContact',
+  offerCompensation: 'action.offerCompensation',
+  decideCompensation: 'action.decideCompensation',
+  reopenCase: 'action.reopenCase',
+  setPickerStatus: 'action.setPickerStatus',
+  movePicker: 'action.movePicker',
 };
 
 const STATUS_COLOR = { pending: 'warning', applied: 'success', refused: 'error' } as const;
@@ -42,11 +54,12 @@ function RefusedActions({ entry }: { entry: OutboxEntry }) {
   const [text, setText] = useState(entry.name === 'addNote' ? (entry.args as { text: string }).text : '');
   const retry = async () => {
     // The same action again, on the case as it is now; the refused one is done with.
-    const current = store.memory.caseView(entry.caseId);
+    const current = store.memory.caseView(entry.targetId);
     const args = { ...(entry.args as Record<string, unknown>) };
     if (entry.name === 'claimCase' && current) args.baseVersion = current.version;
     if (entry.name === 'addNote') Object.assign(args, { text, noteId: crypto.randomUUID() });
-    await store.enqueue(entry.name, args as never);
+    // The stored arguments were validated when first queued; enqueue validates them again.
+    await store.enqueue(entry.name, args as MutatorArgs<MutatorName>);
     await store.discard(entry.id);
   };
   const override =
@@ -106,7 +119,7 @@ export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => v
         {entries.length === 0 && <Typography color="text.secondary">{t('outbox.empty')}</Typography>}
         <List dense aria-label={t('outbox.title')}>
           {entries.map((entry) => {
-            const c = store.memory.caseView(entry.caseId);
+            const c = store.memory.caseView(entry.targetId);
             return (
               <ListItem key={entry.id} divider sx={{ display: 'block' }} data-status={entry.status}>
                 <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
@@ -117,7 +130,9 @@ export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => v
                   />
                   <Typography variant="body2" sx={{ flex: 1 }}>
                     {t(ACTION_LABEL[entry.name])} ·{' '}
-                    {c ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}` : entry.caseId}
+                    {c
+                      ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}`
+                      : (store.memory.pickerView(entry.targetId)?.name ?? entry.targetId)}
                   </Typography>
                   <Typography variant="caption" color="text.secondary">
                     {formatDateTime(entry.clientTime, locale)}

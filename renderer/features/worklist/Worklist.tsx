@@ -45,7 +45,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
   );
   const pendingIds = useDerived(() => {
     const ids = new Set<string>();
-    for (const e of store.memory.outbox) if (e.status === 'pending') ids.add(e.caseId);
+    for (const e of store.memory.outbox) if (e.status === 'pending') ids.add(e.targetId);
     return ids;
   }, [store]);
 

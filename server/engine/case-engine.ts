@@ -34,14 +34,20 @@ function caselessOrders(warehouseId: string, now: Date, ids: SQL) {
       and (${unfinished} or ${finishedAt} >= o.ship_by - ${leadInterval})`;
 }
 
-async function hasWork(scope: WriteScope, warehouseId: string, now: Date, ids: SQL): Promise<boolean> {
+async function hasWork(
+  scope: WriteScope,
+  warehouseId: string,
+  now: Date,
+  ids: SQL,
+  caseIds: SQL,
+): Promise<boolean> {
   const [row] = await queryRows<{ work: boolean }>(
     scope.tx,
     sql`
     select exists (select 1 ${caselessOrders(warehouseId, now, ids)})
     or exists (
       select 1 from cases c join orders o on o.id = c.order_id
-      where c.warehouse_id = ${warehouseId} ${ids} and c.status = 'open'
+      where c.warehouse_id = ${warehouseId} ${caseIds} and c.status = 'open'
         and ((c.overdue_at is null and c.ship_by <= ${now}) or not ${unfinished})
     ) as work`,
   );
@@ -60,7 +66,10 @@ export async function reconcileCases(
 ): Promise<TickResult> {
   const now = new Date(nowMs);
   const ids = orderIds ? sql`and o.id = any(${sql.param([...orderIds])}::text[])` : sql``;
-  if (!(await hasWork(scope, warehouseId, now, ids))) return { opened: 0, overdue: 0, closed: 0 };
+  // Cases are found by their own order_id (unique index); `o.id = any(...)` made the planner loop over every
+  // open case of the warehouse, probing orders with the whole id list each time.
+  const caseIds = orderIds ? sql`and c.order_id = any(${sql.param([...orderIds])}::text[])` : sql``;
+  if (!(await hasWork(scope, warehouseId, now, ids, caseIds))) return { opened: 0, overdue: 0, closed: 0 };
   const v = await scope.version(warehouseId);
   const opened = await execute(
     scope.tx,
@@ -87,7 +96,7 @@ export async function reconcileCases(
     sql`
     update cases c set overdue_at = c.ship_by, row_version = ${v}
     from orders o
-    where o.id = c.order_id and c.warehouse_id = ${warehouseId} ${ids}
+    where o.id = c.order_id and c.warehouse_id = ${warehouseId} ${caseIds}
       and c.status = 'open' and c.overdue_at is null and c.ship_by <= ${now}`,
   );
   const closed = await execute(
@@ -105,7 +114,7 @@ export async function reconcileCases(
       version = c.version + 1,
       row_version = ${v}
     from orders o
-    where o.id = c.order_id and c.warehouse_id = ${warehouseId} ${ids} and c.status = 'open' and not ${unfinished}`,
+    where o.id = c.order_id and c.warehouse_id = ${warehouseId} ${caseIds} and c.status = 'open' and not ${unfinished}`,
   );
   return { opened, overdue, closed };
 }

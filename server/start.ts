@@ -19,7 +19,7 @@ export interface StartOptions {
   host?: string;
   port?: number;
   staticDir?: string | null;
-  demo?: { orders: number; seed?: number } | null;
+  demo?: { orders: number; seed?: number; surge?: boolean } | null;
   engineIntervalMs?: number;
   tokenTtlMs?: number;
   loginFailureDelayMs?: number;

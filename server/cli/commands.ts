@@ -6,7 +6,7 @@ import { createUser } from '../accounts/users';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
 import { DEMO_PASSWORD } from '../demo/world';
-import { startServer } from '../start';
+import { boot } from '../boot';
 import { databaseFrom, describeDatabase } from './database-option';
 
 export interface CliValues {
@@ -18,6 +18,9 @@ export interface CliValues {
   seed?: string | undefined;
   ui?: string | undefined;
   'engine-ms'?: string | undefined;
+  surge?: boolean | undefined;
+  simulate?: boolean | undefined;
+  speed?: string | undefined;
   username?: string | undefined;
   name?: string | undefined;
   role?: string | undefined;
@@ -50,24 +53,34 @@ export async function runServe(values: CliValues): Promise<number> {
     : existsSync(resolve(DEFAULT_UI_DIR, 'index.html'))
       ? resolve(DEFAULT_UI_DIR)
       : null;
-  const server = await startServer({
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!(speed > 0 && speed <= 10_000))
+    throw new Error(`--speed must be a number between 0 and 10000, got "${values.speed}"`);
+  const booted = await boot({
     database,
     host: values.host ?? '127.0.0.1',
     port: intOption(values.port, 'port', DEFAULT_PORT),
     staticDir: uiDir,
     demo: values.demo
-      ? { orders: intOption(values.orders, 'orders', 2000), seed: intOption(values.seed, 'seed', 11) }
+      ? {
+          orders: intOption(values.orders, 'orders', 2000),
+          seed: intOption(values.seed, 'seed', 11),
+          surge: Boolean(values.surge),
+        }
       : null,
+    simulate: values.simulate ? { speed } : null,
     engineIntervalMs: intOption(values['engine-ms'], 'engine-ms', 15_000),
     logger: process.env.DESK_LOG === '1',
   });
+  const { server } = booted;
   console.log(`Overdue Desk server listening on ${server.url} (${describeDatabase(database)})`);
   if (server.seeded?.created)
     console.log(`demo world created: ${server.seeded.orders} orders, ${server.seeded.openCases} open cases`);
+  if (values.simulate) console.log(`live simulation running at ${speed}x real time`);
   if (values.demo) printDemoAccounts();
   if (uiDir) console.log(`UI: ${server.url}/`);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void booted.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -91,6 +104,7 @@ export async function runSeed(values: CliValues): Promise<number> {
     await database.migrate();
     const result = await seedDemo(database.db, {
       now: Date.now(),
+      surge: Boolean(values.surge),
       orders: intOption(values.orders, 'orders', 2000),
       seed: intOption(values.seed, 'seed', 11),
     });

@@ -7,10 +7,10 @@ import { runImport, runStats } from './import-commands';
 const USAGE = `usage: npm run desk -- <command> [options]
 
 commands:
-  serve [--port N] [--host H] [--demo] [--orders N] [--ui DIR] [--engine-ms N]
+  serve [--port N] [--host H] [--demo [--surge]] [--orders N] [--simulate [--speed X]] [--ui DIR] [--engine-ms N]
         start the sync server (and the built UI, if --ui or dist/renderer exists)
   migrate                      apply database migrations
-  seed --demo [--orders N] [--seed N]
+  seed --demo [--orders N] [--seed N] [--surge]
                                create the demo warehouse, users and orders (once)
   user add --username U --name NAME --role coordinator|lead|admin --warehouse ID [--warehouse ID...]
                                create a user; the password is read from stdin (one line)
@@ -30,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      surge: { type: 'boolean', default: false },
+      simulate: { type: 'boolean', default: false },
+      speed: { type: 'string' },
       orders: { type: 'string' },
       seed: { type: 'string' },
       ui: { type: 'string' },

@@ -1,5 +1,9 @@
-// Every string the UI shows, in zh-CN (the default) and English. `en` must have exactly the keys of `zh`.
-export const zh = {
+// Every string the UI shows, in zh-CN (the default) and English. The catalog is split by area so teams can
+// work side by side; `en` must have exactly the keys of `zh` (tested).
+import { panelsEn, panelsZh } from './messages-panels';
+import { worklistEn, worklistZh } from './messages-worklist';
+
+const core = {
   appName: '逾期工作台',
   'login.title': '登录逾期工作台',
   'login.username': '用户名',
@@ -173,9 +177,9 @@ export const zh = {
   someone: '同事',
 };
 
-export type MessageKey = keyof typeof zh;
+type CoreKey = keyof typeof core;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<CoreKey, string> = {
   appName: 'Overdue Desk',
   'login.title': 'Sign in to Overdue Desk',
   'login.username': 'Username',
@@ -351,3 +355,7 @@ export const en: Record<MessageKey, string> = {
   'action.movePicker': 'Move picker',
   someone: 'A colleague',
 };
+
+export const zh = { ...core, ...panelsZh, ...worklistZh };
+export type MessageKey = keyof typeof zh;
+export const en: Record<MessageKey, string> = { ...coreEn, ...panelsEn, ...worklistEn };

@@ -21,13 +21,23 @@ export interface SessionSlice {
 
 export type BucketFilter = Bucket | 'all';
 
+/** Dialogs of the case panel; the command palette and keyboard shortcuts open them through the store. */
+export type CaseDialog =
+  'resolve' | 'delay' | 'contact' | 'compensate' | 'reopen' | 'switchCarrier' | 'assignPicker' | 'reassign';
+
 export interface WorklistSlice {
   bucket: BucketFilter;
   search: string;
+  /** The case open in the detail panel. */
   selectedCaseId: string | null;
+  /** Cases ticked for a bulk action (claim, assign a picker). */
+  checkedIds: ReadonlySet<string>;
+  dialog: CaseDialog | null;
   setBucket: (bucket: BucketFilter) => void;
   setSearch: (search: string) => void;
   select: (caseId: string | null) => void;
+  setChecked: (ids: ReadonlySet<string>) => void;
+  openDialog: (dialog: CaseDialog | null) => void;
 }
 
 export interface SyncSlice {
@@ -71,9 +81,13 @@ const worklistSlice: StateCreator<DeskState, [], [], WorklistSlice> = (set) => (
   bucket: 'all',
   search: '',
   selectedCaseId: null,
+  checkedIds: new Set(),
+  dialog: null,
   setBucket: (bucket) => set({ bucket }),
   setSearch: (search) => set({ search }),
   select: (selectedCaseId) => set({ selectedCaseId }),
+  setChecked: (checkedIds) => set({ checkedIds }),
+  openDialog: (dialog) => set({ dialog }),
 });
 
 const syncSlice: StateCreator<DeskState, [], [], SyncSlice> = (set) => ({

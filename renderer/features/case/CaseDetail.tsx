@@ -2,7 +2,7 @@
 // clocks, why the case ranks where it does, the order, and what people did. Every action goes through the
 // outbox and shows at once.
 import { Alert, Box, Button, Chip, Divider, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
 import { useCase, usePendingFor, usePersonName, useRefusedFor, useServerNow } from '../../data/hooks';
@@ -29,7 +29,8 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
   const nameOf = usePersonName();
   const pending = usePendingFor(caseId ?? '');
   const refused = useRefusedFor(caseId ?? '');
-  const [dialog, setDialog] = useState<'resolve' | 'delay' | null>(null);
+  const dialog = useDesk((s) => s.dialog);
+  const setDialog = useDesk((s) => s.openDialog);
   const minute = Math.floor(now / 60_000) * 60_000;
   const why = useMemo(() => (c ? explain(c, minute) : null), [c, minute]);
 

@@ -8,11 +8,13 @@ import type { ServerContext } from './context';
 import { registerAccessControl } from './http/access';
 import { registerErrorHandler } from './http/errors';
 import { registerStatic } from './http/static';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { clockRoutes } from './routes/clocks';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
+import { riskFlagRoutes } from './routes/risk-flags';
 import { ruleRoutes } from './routes/rules';
 import { syncRoutes } from './routes/sync';
 
@@ -56,6 +58,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(orderRoutes(ctx));
   await app.register(ruleRoutes(ctx));
   await app.register(clockRoutes(ctx));
+  await app.register(riskFlagRoutes(ctx));
+  await app.register(analyticsRoutes(ctx));
   if (options.staticDir) await registerStatic(app, options.staticDir);
   return app;
 }

@@ -6,6 +6,7 @@ import { parseMutation } from '../../shared/mutators/registry';
 import type { Actor } from '../../shared/mutators/types';
 import type { CaseEvent, CaseView } from '../../shared/schemas/case';
 import type { Courier, Person, Picker, Warehouse, Zone } from '../../shared/schemas/directory';
+import type { RiskFlag } from '../../shared/schemas/risk';
 import type { Change } from '../../shared/sync/entities';
 import type { Refusal } from '../../shared/sync/protocol';
 import type { OutboxEntry } from './outbox-entry';
@@ -16,6 +17,7 @@ export interface Directory {
   person: Map<string, Person>;
   picker: Map<string, Picker>;
   courier: Map<string, Courier>;
+  risk: Map<string, RiskFlag>;
 }
 
 export type DirectoryKind = keyof Directory;
@@ -26,6 +28,7 @@ const emptyDirectory = (): Directory => ({
   person: new Map(),
   picker: new Map(),
   courier: new Map(),
+  risk: new Map(),
 });
 
 export class CaseMemory {
@@ -105,6 +108,9 @@ export class CaseMemory {
           break;
         case 'courier':
           this.directory.courier.set(change.value.id, change.value);
+          break;
+        case 'risk':
+          this.directory.risk.set(change.value.id, change.value);
           break;
       }
     }

@@ -372,6 +372,7 @@ export class LocalStore {
       ...[...directory.person.values()].map((value): Change => ({ op: 'put', kind: 'person', value })),
       ...[...directory.picker.values()].map((value): Change => ({ op: 'put', kind: 'picker', value })),
       ...[...directory.courier.values()].map((value): Change => ({ op: 'put', kind: 'courier', value })),
+      ...[...directory.risk.values()].map((value): Change => ({ op: 'put', kind: 'risk', value })),
       ...[...this.memory.cases.values()].map((value): Change => ({ op: 'put', kind: 'case', value })),
       ...this.memory.allEvents().map((value): Change => ({ op: 'put', kind: 'event', value })),
     ];

@@ -30,6 +30,8 @@ export const warehouses = pgTable('warehouses', {
   timezone: text('timezone').notNull(),
   /** Compensation offers above this (minor units) wait for a lead's approval. */
   compensationLimitFen: integer('compensation_limit_fen').notNull().default(5000),
+  /** Surge overflow: the engine hands each new case to the least-loaded coordinator on shift. */
+  autoAssign: boolean('auto_assign').notNull().default(false),
   rowVersion: rowVersion(),
 });
 
@@ -353,4 +355,25 @@ export const forceMajeure = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('force_majeure_warehouse').on(t.warehouseId, t.startsAt)],
+);
+
+/** Risk flags (brief F14) for a region or a courier over a window; synced to every desk of the warehouse. */
+export const riskFlags = pgTable(
+  'risk_flags',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    scope: text('scope', { enum: ['region', 'courier'] }).notNull(),
+    target: text('target').notNull(),
+    kind: text('kind', { enum: ['rain', 'typhoon', 'snow', 'depot_overload', 'traffic', 'other'] }).notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    points: integer('points').notNull(),
+    note: text('note').notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    rowVersion: rowVersion(),
+  },
+  (t) => [index('risk_flags_sync').on(t.warehouseId, t.rowVersion, t.id)],
 );

@@ -10,6 +10,7 @@ import { PERISHABILITY } from '../../shared/schemas/enums';
 import { WARNING_LEAD_MINUTES } from '../../shared/rules/clocks';
 import { execute, queryRows, type Db } from '../db/open';
 import { warehouses } from '../db/schema';
+import { assignOverflow } from '../analytics/overflow';
 import { writeTransaction, type WriteScope } from '../sync/write-tx';
 
 export interface TickResult {
@@ -120,7 +121,12 @@ export async function reconcileCases(
 }
 
 export async function tickWarehouse(db: Db, warehouseId: string, nowMs: number): Promise<TickResult> {
-  return writeTransaction(db, (scope) => reconcileCases(scope, warehouseId, nowMs));
+  return writeTransaction(db, async (scope) => {
+    const result = await reconcileCases(scope, warehouseId, nowMs);
+    // In surge mode (a lead's setting) new cases go straight to the least-loaded coordinator on shift.
+    await assignOverflow(scope, warehouseId, nowMs);
+    return result;
+  });
 }
 
 export async function tick(db: Db, nowMs: number): Promise<TickResult> {

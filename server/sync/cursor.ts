@@ -7,7 +7,11 @@ import { z } from 'zod';
 export const Position = z.tuple([z.number().int().nonnegative(), z.number().int().min(-1), z.string()]);
 export type Position = z.infer<typeof Position>;
 
+/** Bumped when the meaning of positions changes; a cursor of another format gets a reset. */
+export const CURSOR_FORMAT = 2;
+
 const CursorBody = z.object({
+  f: z.literal(CURSOR_FORMAT),
   db: z.string(),
   w: z.record(z.string(), Position),
 });

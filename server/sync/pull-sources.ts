@@ -10,6 +10,7 @@ import {
   couriers,
   orders,
   pickers,
+  riskFlags,
   syncTombstones,
   userWarehouses,
   users,
@@ -43,7 +44,7 @@ const kindIndex = (kind: EntityKind): number => ENTITY_KINDS.indexOf(kind);
 
 function simple<K extends EntityKind>(
   kind: K,
-  table: typeof zones | typeof pickers | typeof couriers | typeof caseEvents,
+  table: typeof zones | typeof pickers | typeof couriers | typeof caseEvents | typeof riskFlags,
   toValue: (row: never) => Extract<Change, { kind: K; op: 'put' }>['value'],
 ): PullSource {
   const index = kindIndex(kind);
@@ -143,7 +144,18 @@ const caseSource: PullSource = {
   },
 };
 
-export const TOMBSTONE_INDEX = ENTITY_KINDS.length;
+/** Fixed, above any kind's index, so appending a kind never changes what a stored position means. */
+const riskSource: PullSource = simple(
+  'risk',
+  riskFlags,
+  ({ rowVersion: _, ...f }: typeof riskFlags.$inferSelect) => ({
+    ...f,
+    startsAt: f.startsAt.getTime(),
+    endsAt: f.endsAt.getTime(),
+  }),
+);
+
+export const TOMBSTONE_INDEX = 100;
 
 const tombstoneSource: PullSource = {
   kindIndex: TOMBSTONE_INDEX,
@@ -184,5 +196,6 @@ export const PULL_SOURCES: readonly PullSource[] = [
     kind: e.kind as 'note',
     detail: e.detail ?? null,
   })),
+  riskSource,
   tombstoneSource,
 ];

@@ -6,7 +6,7 @@ import { PULL_LIMIT_DEFAULT, type PullRequest, type PullResponse } from '../../s
 import type { Change } from '../../shared/sync/entities';
 import type { Db, Tx } from '../db/open';
 import { syncClients, warehouseClock } from '../db/schema';
-import { decodeCursor, encodeCursor, START, type Position } from './cursor';
+import { CURSOR_FORMAT, decodeCursor, encodeCursor, START, type Position } from './cursor';
 import { PULL_SOURCES, type SourceRow } from './pull-sources';
 
 export interface PullContext {
@@ -46,8 +46,22 @@ async function lastMutationIdOf(tx: Tx | Db, clientId: string, userId: string): 
   return client?.lastMutationId ?? 0;
 }
 
+/** A desk that pulls is open and working: surge overflow counts it as on shift (analytics/overflow.ts). */
+async function markSeen(ctx: PullContext, user: SessionUser, clientId: string): Promise<void> {
+  const at = new Date(ctx.now());
+  await ctx.db
+    .insert(syncClients)
+    .values({ clientId, userId: user.id, lastSeenAt: at })
+    .onConflictDoUpdate({
+      target: syncClients.clientId,
+      set: { lastSeenAt: at },
+      where: eq(syncClients.userId, user.id),
+    });
+}
+
 export async function pull(ctx: PullContext, user: SessionUser, req: PullRequest): Promise<PullResponse> {
   const limit = req.limit ?? PULL_LIMIT_DEFAULT;
+  await markSeen(ctx, user, req.clientId);
   return ctx.db.transaction(
     async (tx) => {
       const serverTime = ctx.now();
@@ -94,7 +108,7 @@ export async function pull(ctx: PullContext, user: SessionUser, req: PullRequest
           break;
         }
       }
-      const cursor = encodeCursor({ db: ctx.databaseId, w: positions });
+      const cursor = encodeCursor({ f: CURSOR_FORMAT, db: ctx.databaseId, w: positions });
       return { type: 'page', changes, cursor, hasMore, lastMutationId, serverTime };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

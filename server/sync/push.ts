@@ -162,7 +162,7 @@ export async function push(ctx: PushContext, user: SessionUser, req: PushRequest
     }
     await tx
       .update(syncClients)
-      .set({ lastMutationId: last, lastSeenAt: sql`now()` })
+      .set({ lastMutationId: last, lastSeenAt: new Date(ctx.now()) })
       .where(eq(syncClients.clientId, req.clientId));
     return { lastMutationId: last, results };
   });

@@ -4,8 +4,18 @@ import { z } from 'zod';
 import { CaseEvent, CaseView } from '../schemas/case';
 import { Courier, Person, Picker, Warehouse, Zone } from '../schemas/directory';
 import { Id } from '../schemas/primitives';
+import { RiskFlag } from '../schemas/risk';
 
-export const ENTITY_KINDS = ['warehouse', 'zone', 'person', 'picker', 'courier', 'case', 'event'] as const;
+export const ENTITY_KINDS = [
+  'warehouse',
+  'zone',
+  'person',
+  'picker',
+  'courier',
+  'case',
+  'event',
+  'risk',
+] as const;
 export const EntityKind = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKind>;
 
@@ -17,6 +27,7 @@ export interface EntityValues {
   courier: Courier;
   case: CaseView;
   event: CaseEvent;
+  risk: RiskFlag;
 }
 
 const put = <K extends EntityKind, S extends z.ZodType>(kind: K, value: S) =>
@@ -30,6 +41,7 @@ export const Change = z.union([
   put('courier', Courier),
   put('case', CaseView),
   put('event', CaseEvent),
+  put('risk', RiskFlag),
   z.object({ op: z.literal('del'), kind: EntityKind, id: Id }),
 ]);
 export type Change = z.infer<typeof Change>;

@@ -6,8 +6,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { constants as zlib } from 'node:zlib';
 import type { ServerContext } from './context';
 import { registerAccessControl } from './http/access';
+import { registerWriteAudit } from './http/write-audit';
 import { registerErrorHandler } from './http/errors';
 import { registerStatic } from './http/static';
+import { adminRoutes } from './routes/admin';
 import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -51,6 +53,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   registerAccessControl(app, ctx.db, ctx.now);
+  registerWriteAudit(app, ctx);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(syncRoutes(ctx));
@@ -60,6 +63,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(clockRoutes(ctx));
   await app.register(riskFlagRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  await app.register(adminRoutes(ctx));
   if (options.staticDir) await registerStatic(app, options.staticDir);
   return app;
 }

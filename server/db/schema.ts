@@ -377,3 +377,41 @@ export const riskFlags = pgTable(
   },
   (t) => [index('risk_flags_sync').on(t.warehouseId, t.rowVersion, t.id)],
 );
+
+/**
+ * Every write: who, what, when and from which client. Append-only: a trigger (migration 0004) refuses UPDATE
+ * and DELETE unless the retention job sets `desk.retention` for its own transaction.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull(),
+    userId: text('user_id'),
+    username: text('username'),
+    warehouseId: text('warehouse_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    clientId: text('client_id'),
+    address: text('address'),
+    outcome: text('outcome').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_user').on(t.userId, t.at)],
+);
+
+/** Failed logins per account and per address, for rate limiting and lockout. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull(),
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    ok: boolean('ok').notNull(),
+  },
+  (t) => [
+    index('login_attempts_user').on(t.username, t.at),
+    index('login_attempts_address').on(t.address, t.at),
+  ],
+);

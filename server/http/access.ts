@@ -12,9 +12,19 @@ import { sendError } from './errors';
 export type Access = 'public' | readonly Role[];
 export const ANY_ROLE: readonly Role[] = ['coordinator', 'lead', 'admin'];
 
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every API route with its access rule: the authorization-matrix test is generated from it. */
+    routeTable: RouteRule[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -31,9 +41,14 @@ export function userOf(request: FastifyRequest): SessionUser {
 export function registerAccessControl(app: FastifyInstance, db: Db, now: () => number): void {
   app.decorateRequest('user', null);
   app.decorateRequest('token', null);
+  app.decorate('routeTable', [] as RouteRule[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined)
       throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
     }
   });
   // onRequest: refuse before the body is even read or validated.
@@ -52,6 +67,12 @@ export function registerAccessControl(app: FastifyInstance, db: Db, now: () => n
     }
     if (!access.includes(user.role)) {
       return sendError(reply, 403, 'forbidden', `this needs one of the roles: ${access.join(', ')}`);
+    }
+    // Warehouse scope, for every route that names a warehouse, before the body is even read: another
+    // warehouse answers exactly like one that does not exist. (Handlers check again what they load.)
+    const warehouseId = (request.params as { warehouseId?: unknown } | undefined)?.warehouseId;
+    if (typeof warehouseId === 'string' && !user.warehouseIds.includes(warehouseId)) {
+      return sendError(reply, 404, 'not_found', 'no such warehouse');
     }
     request.user = user;
     request.token = token;

@@ -56,7 +56,7 @@ export const syncRoutes =
             `server speaks sync protocol ${PROTOCOL_VERSION}`,
           );
         }
-        const result = await push(ctx, userOf(request), request.body);
+        const result = await push(ctx, userOf(request), request.body, { address: request.ip });
         return result;
       },
     );

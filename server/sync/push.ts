@@ -12,6 +12,7 @@ import type { MutationResult, PushRequest, PushResponse, Refusal } from '../../s
 import type { Db } from '../db/open';
 import { cases, syncClients, syncMutationResults } from '../db/schema';
 import { readCase } from './case-view';
+import { audit } from '../audit/audit';
 import { applyBatch } from './push-batch';
 import { applyPickerMutation } from './push-picker';
 import { persist, type Pending } from './push-persist';
@@ -89,7 +90,12 @@ async function applyOne(scope: WriteScope, actor: Actor, m: Pending, now: number
   }
 }
 
-export async function push(ctx: PushContext, user: SessionUser, req: PushRequest): Promise<PushResponse> {
+export async function push(
+  ctx: PushContext,
+  user: SessionUser,
+  req: PushRequest,
+  origin: { address: string | null } = { address: null },
+): Promise<PushResponse> {
   const ids = req.mutations.map((m) => m.id);
   if (ids.some((id, i) => i > 0 && id !== ids[i - 1]! + 1)) {
     throw new PushError(400, 'invalid_request', 'mutation ids in a push must be consecutive and ascending');
@@ -149,6 +155,30 @@ export async function push(ctx: PushContext, user: SessionUser, req: PushRequest
           // this orders mutations as they were applied (the sync fault test replays them in this order).
           processedAt: sql`clock_timestamp()`,
         })),
+      );
+      // Who did what, from which desk, in the same transaction as the change itself.
+      await audit(
+        tx,
+        fresh.map((m, i) => {
+          const args = (m.args ?? {}) as { caseId?: unknown; pickerId?: unknown };
+          const target =
+            typeof args.caseId === 'string'
+              ? args.caseId
+              : typeof args.pickerId === 'string'
+                ? args.pickerId
+                : null;
+          return {
+            at: now,
+            userId: user.id,
+            username: user.username,
+            action: `mutation:${m.name}`,
+            target,
+            clientId: req.clientId,
+            address: origin.address,
+            outcome: refusals[i] ? `refused:${refusals[i].code}` : 'applied',
+            detail: { mutationId: m.id },
+          };
+        }),
       );
       fresh.forEach((m, i) => {
         const refusal = refusals[i] ?? null;

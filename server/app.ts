@@ -14,6 +14,7 @@ import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { clockRoutes } from './routes/clocks';
+import { forecastRoutes } from './routes/forecast';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { riskFlagRoutes } from './routes/risk-flags';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(riskFlagRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(forecastRoutes(ctx));
   if (options.staticDir) await registerStatic(app, options.staticDir);
   return app;
 }

@@ -51,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const origins = new Set([APP_ORIGIN, ...(options.allowedOrigins ?? [])]);
   const ctx: ServerContext = {
     db: database.db,
+    database,
     databaseId,
     hub,
     now,

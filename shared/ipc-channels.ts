@@ -11,6 +11,7 @@ export const IPC_CHANNEL_NAMES = [
   'desk:token:clear',
   'desk:open-external',
   'desk:badge',
+  'desk:notify',
 ] as const satisfies readonly IpcChannel[];
 
 export type IpcChannelName = (typeof IPC_CHANNEL_NAMES)[number];

@@ -14,6 +14,13 @@ export type AppConfig = z.infer<typeof AppConfig>;
 
 const Void = z.undefined();
 
+export const DesktopNotice = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+  caseId: z.string().min(1).max(100).optional(),
+});
+export type DesktopNotice = z.infer<typeof DesktopNotice>;
+
 export const IPC_CHANNELS = {
   'desk:config': { args: Void, result: AppConfig },
   /** The bearer token is encrypted with the OS keychain (safeStorage) and never written in clear. */
@@ -22,6 +29,11 @@ export const IPC_CHANNELS = {
   'desk:token:clear': { args: Void, result: Void },
   'desk:open-external': { args: z.object({ url: z.url({ protocol: /^https?$/ }) }), result: Void },
   'desk:badge': { args: z.object({ count: z.number().int().min(0).max(1_000_000) }), result: Void },
+  /**
+   * A desktop notification (Electron's Notification in main). Resolves when the user clicks it (`clicked: true`)
+   * or it goes away unclicked, so the renderer can open `caseId` on a click without a main-to-renderer channel.
+   */
+  'desk:notify': { args: DesktopNotice, result: z.object({ clicked: z.boolean() }) },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CHANNELS;

@@ -2,6 +2,7 @@
 // uses DATABASE_URL when set.
 import { parseArgs } from 'node:util';
 import { runMigrate, runSeed, runServe, runUserAdd } from './commands';
+import { runBackup, runRestore, runRetention } from './data-commands';
 import { runImport, runStats } from './import-commands';
 
 const USAGE = `usage: npm run desk -- <command> [options]
@@ -18,6 +19,14 @@ commands:
                                import orders from .csv or .csv.gz (docs/import.md)
   stats [--json] [--now "YYYY-MM-DD HH:MM:SS"] [--warehouse ID] [--tz ZONE]
                                overdue and late-shipment figures
+  backup --to FILE [--server URL --user NAME]
+                               a consistent snapshot of the embedded store; with --server, of a running server
+                               (the admin password is read from stdin)
+  restore --from FILE --data-dir DIR [--force]
+                               restore a backup into a new folder
+  retention [--closed-days N] [--audit-days N]
+                               remove cases closed more than N days ago (default 90) and audit entries older
+                               than N days (default 365)
 
 every command: --data-dir DIR (PGlite folder, default .desk/data) or DATABASE_URL=postgres://...`;
 
@@ -33,6 +42,13 @@ async function main(argv: string[]): Promise<number> {
       surge: { type: 'boolean', default: false },
       simulate: { type: 'boolean', default: false },
       speed: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      server: { type: 'string' },
+      user: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'closed-days': { type: 'string' },
+      'audit-days': { type: 'string' },
       orders: { type: 'string' },
       seed: { type: 'string' },
       ui: { type: 'string' },
@@ -61,6 +77,12 @@ async function main(argv: string[]): Promise<number> {
       return runServe(values);
     case 'migrate':
       return runMigrate(values);
+    case 'backup':
+      return runBackup(values);
+    case 'restore':
+      return runRestore(values);
+    case 'retention':
+      return runRetention(values);
     case 'seed':
       return runSeed(values);
     case 'user':

@@ -8,7 +8,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema';
@@ -40,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | null, loadDump?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // PGlite is one process's database: a second process opening the same folder would corrupt it.
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDump ? { loadDataDir: loadDump } : {}),
@@ -61,8 +64,42 @@ async function openPglite(dataDir: string | null, loadDump?: Blob): Promise<Data
     },
     async close() {
       await client.close();
+      unlock();
     },
   };
+}
+
+export class DataDirInUse extends Error {}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Takes the folder's lock file, or explains who holds it; a lock left by a dead process is taken over. */
+export function lockDataDir(dataDir: string): () => void {
+  // Beside the folder, not in it: a backup tarball of the folder must not carry the lock along.
+  const file = join(dirname(dataDir), `${basename(dataDir)}.desk.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(file, 'utf8'));
+      if (holder === process.pid || (Number.isInteger(holder) && holder > 0 && isAlive(holder))) {
+        throw new DataDirInUse(
+          `the data folder ${dataDir} is in use by process ${holder} (a running server?): stop it first, or for a backup use --server`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new DataDirInUse(`could not lock the data folder ${dataDir}`);
 }
 
 async function openPostgres(options: { url: string; poolSize?: number }): Promise<Database> {

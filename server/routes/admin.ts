@@ -7,6 +7,7 @@ import { Role } from '../../shared/schemas/enums';
 import { EpochMs, Id } from '../../shared/schemas/primitives';
 import { changeAccount, listAccounts } from '../accounts/admin';
 import { createUser } from '../accounts/users';
+import { dumpEmbedded } from '../db/backup';
 import { auditLog } from '../db/schema';
 import { userOf } from '../http/access';
 import { sendError } from '../http/errors';
@@ -98,6 +99,25 @@ export const adminRoutes =
         );
       },
     );
+
+    // A consistent snapshot of the embedded store while the server keeps serving (PostgreSQL: pg_dump).
+    app.get('/api/admin/backup', { config: { access: ADMIN } }, async (_request, reply) => {
+      if (!ctx.database.dump)
+        return sendError(
+          reply,
+          501,
+          'not_supported',
+          'this server runs on PostgreSQL: back it up with pg_dump',
+        );
+      const dump = await dumpEmbedded(ctx.database);
+      return reply
+        .header('content-type', 'application/gzip')
+        .header(
+          'content-disposition',
+          `attachment; filename="desk-backup-${new Date(ctx.now()).toISOString().slice(0, 10)}.tar.gz"`,
+        )
+        .send(dump);
+    });
 
     app.get(
       '/api/admin/audit',

@@ -1,11 +1,38 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcHandlers } from './ipc-handlers';
-import { createRecordingLog } from './test-fakes';
+import { createIpcHandlers, MAX_LIVE_NOTIFICATIONS, type Notifier } from './ipc-handlers';
+import { createRecordingLog, FakeEmitter } from './test-fakes';
 import type { TokenVault } from './token-vault';
 
 const CONFIG = { serverUrl: 'http://127.0.0.1:4870', appVersion: '0.1.0', platform: 'darwin' };
 
-function setup(setBadgeCount: (count: number) => boolean = () => true) {
+/** Electron's Notification as a fake: records what was shown; the test emits click/close. */
+class FakeNotification extends FakeEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+function fakeNotifier(supported = true) {
+  const created: FakeNotification[] = [];
+  const notifier: Notifier = {
+    isSupported: () => supported,
+    create: (options) => {
+      const n = new FakeNotification(options);
+      created.push(n);
+      return n;
+    },
+  };
+  return { notifier, created };
+}
+
+function setup(
+  setBadgeCount: (count: number) => boolean = () => true,
+  notifier: Notifier = fakeNotifier().notifier,
+) {
   let stored: string | null = null;
   const vault: TokenVault = {
     save: (token) => void (stored = token),
@@ -15,8 +42,17 @@ function setup(setBadgeCount: (count: number) => boolean = () => true) {
   const openExternal = vi.fn((_url: string) => Promise.resolve());
   const badge = vi.fn(setBadgeCount);
   const log = createRecordingLog();
-  const handlers = createIpcHandlers({ config: CONFIG, vault, openExternal, setBadgeCount: badge, log });
-  return { handlers, openExternal, badge, log };
+  const focusApp = vi.fn();
+  const handlers = createIpcHandlers({
+    config: CONFIG,
+    vault,
+    openExternal,
+    setBadgeCount: badge,
+    notifier,
+    focusApp,
+    log,
+  });
+  return { handlers, openExternal, badge, log, focusApp };
 }
 
 describe('ipc handlers', () => {
@@ -54,5 +90,48 @@ describe('ipc handlers', () => {
 
     const returnsFalse = setup(() => false);
     await expect(Promise.resolve(returnsFalse.handlers['desk:badge']({ count: 1 }))).resolves.toBeUndefined();
+  });
+
+  it('desk:notify shows a notification and answers clicked when the user clicks it', async () => {
+    const { notifier, created } = fakeNotifier();
+    const { handlers, focusApp } = setup(undefined, notifier);
+    const answer = handlers['desk:notify']({ title: '案件已逾期：123', body: '天猫 · 生鲜', caseId: 'c1' });
+    expect(created).toHaveLength(1);
+    expect(created[0]!.options).toEqual({ title: '案件已逾期：123', body: '天猫 · 生鲜' });
+    expect(created[0]!.shown).toBe(true);
+    created[0]!.emit('click');
+    await expect(answer).resolves.toEqual({ clicked: true });
+    expect(focusApp).toHaveBeenCalledTimes(1);
+  });
+
+  it('desk:notify answers not clicked when closed, failed or unsupported', async () => {
+    const { notifier, created } = fakeNotifier();
+    const { handlers, focusApp, log } = setup(undefined, notifier);
+    const closed = handlers['desk:notify']({ title: 't', body: 'b' });
+    created[0]!.emit('close');
+    created[0]!.emit('click'); // too late: answered once
+    await expect(closed).resolves.toEqual({ clicked: false });
+    const failed = handlers['desk:notify']({ title: 't', body: 'b' });
+    created[1]!.emit('failed', {}, 'no notification server');
+    await expect(failed).resolves.toEqual({ clicked: false });
+    expect(log.lines.map((l) => l.level)).toEqual(['warn']);
+    expect(focusApp).not.toHaveBeenCalled();
+
+    const unsupported = fakeNotifier(false);
+    await expect(
+      setup(undefined, unsupported.notifier).handlers['desk:notify']({ title: 't', body: 'b' }),
+    ).resolves.toEqual({ clicked: false });
+    expect(unsupported.created).toHaveLength(0);
+  });
+
+  it('desk:notify keeps a bounded number of notifications waiting for a click', async () => {
+    const { notifier, created } = fakeNotifier();
+    const { handlers } = setup(undefined, notifier);
+    const answers = Array.from({ length: MAX_LIVE_NOTIFICATIONS + 1 }, (_, i) =>
+      handlers['desk:notify']({ title: `t${i}`, body: '' }),
+    );
+    await expect(answers[0]).resolves.toEqual({ clicked: false });
+    created.at(-1)!.emit('click');
+    await expect(answers.at(-1)).resolves.toEqual({ clicked: true });
   });
 });

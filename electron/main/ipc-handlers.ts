@@ -6,6 +6,18 @@ import type { Log } from './log';
 import { isExternalWebUrl } from './navigation';
 import type { TokenVault } from './token-vault';
 
+/** The part of Electron's `Notification` instance the handler uses. */
+export interface NotificationLike {
+  on(event: 'click' | 'close' | 'failed', listener: (...args: unknown[]) => void): unknown;
+  show(): void;
+}
+
+/** Electron's `Notification` class, behind an interface so the handler is tested with a fake. */
+export interface Notifier {
+  isSupported(): boolean;
+  create(options: { title: string; body: string }): NotificationLike;
+}
+
 export interface IpcHandlerDeps {
   config: AppConfig;
   vault: TokenVault;
@@ -13,10 +25,21 @@ export interface IpcHandlerDeps {
   openExternal(url: string): Promise<void>;
   /** Electron's `app.setBadgeCount`; false or a throw where the platform has no badge. */
   setBadgeCount(count: number): boolean;
+  notifier: Notifier;
+  /** Brings the app window to the front (a notification was clicked). */
+  focusApp(): void;
   log: Pick<Log, 'warn'>;
 }
 
+/**
+ * Notifications still waiting for a click. Electron drops the click handler of a notification that was
+ * garbage-collected, so each one stays referenced here until it is clicked, closed or pushed out by newer ones.
+ */
+export const MAX_LIVE_NOTIFICATIONS = 20;
+
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const live = new Map<NotificationLike, (clicked: boolean) => void>();
+
   return {
     'desk:config': () => deps.config,
     'desk:token:save': ({ token }) => {
@@ -42,5 +65,34 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       }
       return undefined;
     },
+    'desk:notify': ({ title, body }) =>
+      new Promise<{ clicked: boolean }>((resolve) => {
+        if (!deps.notifier.isSupported()) {
+          resolve({ clicked: false });
+          return;
+        }
+        const notification = deps.notifier.create({ title, body });
+        const settle = (clicked: boolean) => {
+          if (!live.delete(notification)) return;
+          if (clicked) deps.focusApp();
+          resolve({ clicked });
+        };
+        live.set(notification, settle);
+        notification.on('click', () => settle(true));
+        notification.on('close', () => settle(false));
+        notification.on('failed', (_event, error) => {
+          deps.log.warn('a desktop notification failed', error);
+          settle(false);
+        });
+        try {
+          notification.show();
+        } catch (error) {
+          deps.log.warn('could not show a desktop notification', error);
+          settle(false);
+          return;
+        }
+        // The oldest waiting notification gives way (answered as not clicked).
+        if (live.size > MAX_LIVE_NOTIFICATIONS) live.values().next().value?.(false);
+      }),
   };
 }

@@ -60,6 +60,10 @@ function fakeHandlers(): IpcHandlers & { calls: unknown[] } {
       calls.push(['desk:badge', args]);
       return undefined;
     },
+    'desk:notify': (args) => {
+      calls.push(['desk:notify', args]);
+      return { clicked: false };
+    },
   };
 }
 

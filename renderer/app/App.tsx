@@ -2,7 +2,7 @@
 // from local data and syncs when it can), or show the login page.
 import { CircularProgress, CssBaseline, Box } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoginResponse } from '../../shared/schemas/auth';
 import { DeskPage } from '../features/desk/DeskPage';
 import { LoginPage } from '../features/login/LoginPage';
@@ -10,12 +10,16 @@ import { detectPlatform, type Platform } from '../platform/bridge';
 import { useDesk } from '../state/store';
 import { RuntimeContext } from './runtime-context';
 import { savedUser, saveUser, startRuntime, type DeskRuntime } from './runtime';
-import { theme } from './theme';
+import { buildTheme } from './theme';
+import { useEffectiveMode } from './use-effective-mode';
 
 export function App() {
   const [platform, setPlatform] = useState<Platform | null>(null);
   const [runtime, setRuntime] = useState<DeskRuntime | null>(null);
   const [booting, setBooting] = useState(true);
+  const mode = useEffectiveMode();
+  const density = useDesk((s) => s.density);
+  const theme = useMemo(() => buildTheme(mode, density), [mode, density]);
 
   useEffect(() => {
     let cancelled = false;
@@ -67,14 +71,23 @@ export function App() {
     void runtime.api.post('/api/auth/logout', {}, token).catch(() => undefined);
     void platform.clearToken();
     saveUser(platform, null);
-    useDesk.getState().setUser(null);
-    useDesk.getState().select(null);
+    const desk = useDesk.getState();
+    desk.setUser(null);
+    desk.select(null);
+    desk.setChecked(new Set(), null);
+    desk.openDialog(null);
+    desk.setPaletteOpen(false);
+    desk.setSettingsOpen(false);
+    desk.setOutboxOpen(false);
+    desk.setView('worklist');
+    desk.setSearch('');
+    desk.resetFilters();
     setRuntime(null);
   }, [platform, runtime]);
 
   return (
     <ThemeProvider theme={theme}>
-      <CssBaseline />
+      <CssBaseline enableColorScheme />
       {booting || !platform ? (
         <Box sx={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
           <CircularProgress aria-label="loading" />

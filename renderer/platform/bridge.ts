@@ -1,7 +1,7 @@
 // The renderer's only door to the desktop shell. In Electron the preload puts a typed `window.desk` on the
 // page; in browser mode there is none, and the same interface is served by browser APIs (sessionStorage for
 // the token, so it never outlives the tab).
-import type { AppConfig, DeskBridge } from '../../shared/ipc';
+import type { AppConfig, DeskBridge, DesktopNotice } from '../../shared/ipc';
 
 declare global {
   interface Window {
@@ -17,6 +17,37 @@ export interface Platform {
   loadToken(): Promise<string | null>;
   clearToken(): Promise<void>;
   setBadge(count: number): void;
+  /** Shows a desktop notification; resolves true when the user clicked it. */
+  notify(notice: DesktopNotice): Promise<boolean>;
+  /**
+   * Whether notifications can be shown: Electron always may (main decides); a browser only after the user
+   * allowed it, which `requestNotifications` asks once.
+   */
+  notificationPermission(): NotificationPermission | 'unsupported';
+  requestNotifications(): Promise<NotificationPermission | 'unsupported'>;
+}
+
+const browserNotifications = (): typeof Notification | null =>
+  typeof Notification === 'undefined' ? null : Notification;
+
+function browserNotify({ title, body, caseId }: DesktopNotice): Promise<boolean> {
+  const N = browserNotifications();
+  if (!N || N.permission !== 'granted') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      const n = new N(title, { body, ...(caseId ? { tag: caseId } : {}), icon: './icon.svg' });
+      n.onclick = () => {
+        window.focus();
+        n.close();
+        resolve(true);
+      };
+      n.onclose = () => resolve(false);
+      n.onerror = () => resolve(false);
+    } catch {
+      // Some browsers only allow notifications from a service worker.
+      resolve(false);
+    }
+  });
 }
 
 const TOKEN_KEY = 'desk.token';
@@ -35,8 +66,20 @@ function browserPlatform(): Platform {
       sessionStorage.removeItem(TOKEN_KEY);
     },
     setBadge(count) {
-      const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void> };
-      void nav.setAppBadge?.(count).catch(() => undefined);
+      const nav = navigator as Navigator & {
+        setAppBadge?: (n: number) => Promise<void>;
+        clearAppBadge?: () => Promise<void>;
+      };
+      const done = count > 0 ? nav.setAppBadge?.(count) : (nav.clearAppBadge?.() ?? nav.setAppBadge?.(0));
+      void done?.catch(() => undefined);
+    },
+    notify: browserNotify,
+    notificationPermission: () => browserNotifications()?.permission ?? 'unsupported',
+    async requestNotifications() {
+      const N = browserNotifications();
+      if (!N) return 'unsupported';
+      if (N.permission !== 'default') return N.permission;
+      return N.requestPermission();
     },
   };
 }
@@ -51,6 +94,16 @@ function electronPlatform(desk: DeskBridge, config: AppConfig): Platform {
     setBadge(count) {
       void desk.invoke('desk:badge', { count }).catch(() => undefined);
     },
+    async notify(notice) {
+      try {
+        return (await desk.invoke('desk:notify', notice)).clicked;
+      } catch {
+        return false;
+      }
+    },
+    // Main shows notifications itself and permits the app's own origin (permissions.ts).
+    notificationPermission: () => 'granted',
+    requestNotifications: async () => 'granted',
   };
 }
 

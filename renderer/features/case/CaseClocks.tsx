@@ -10,21 +10,20 @@ import { Fact, FACT_LIST_SX } from './CaseFacts';
 export function CaseClocks({ c, now }: { c: CaseView; now: number }) {
   const t = useT();
   const locale = useDesk((s) => s.locale);
+  // A finished case's deadline no longer counts down.
+  const left = (at: number) => (c.status === 'open' ? ` · ${formatCountdown(at, now, t)}` : '');
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }}>
       <Typography variant="subtitle2" component="h3" gutterBottom>
         {t('case.clocks')}
       </Typography>
       <Box component="dl" sx={FACT_LIST_SX}>
-        <Fact
-          label={t('case.shipBy')}
-          value={`${formatDateTime(c.shipBy, locale)} · ${formatCountdown(c.shipBy, now, t)}`}
-        />
+        <Fact label={t('case.shipBy')} value={`${formatDateTime(c.shipBy, locale)}${left(c.shipBy)}`} />
         <Fact label={t('case.deadlineSource')} value={t(`source.${c.deadlineSource}` as MessageKey)} />
         {c.pickupBy !== null && (
           <Fact
             label={t('case.pickupBy')}
-            value={`${formatDateTime(c.pickupBy, locale)} · ${c.order.handedOverAt ? '✓' : formatCountdown(c.pickupBy, now, t)}`}
+            value={`${formatDateTime(c.pickupBy, locale)}${c.order.handedOverAt ? ' · ✓' : left(c.pickupBy)}`}
           />
         )}
       </Box>
@@ -32,7 +31,8 @@ export function CaseClocks({ c, now }: { c: CaseView; now: number }) {
         <Box component="ul" aria-label={t('case.pauses')} sx={{ m: 0, mt: 1, pl: 2 }}>
           {c.pauses.map((p) => (
             <Typography component="li" variant="body2" key={`${p.kind}-${p.at}-${p.to}`}>
-              {t(`pause.${p.kind}`)}：
+              {t(`pause.${p.kind}`)}
+              {t('punct.colon')}
               {t('pause.moved', { from: formatDateTime(p.from, locale), to: formatDateTime(p.to, locale) })}
               {p.note ? ` · ${p.note}` : ''}
             </Typography>

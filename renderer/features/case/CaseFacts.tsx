@@ -8,7 +8,7 @@ import { useDesk } from '../../state/store';
 export function Fact({ label, value }: { label: string; value: string }) {
   return (
     <>
-      <Typography component="dt" variant="body2" color="text.secondary">
+      <Typography component="dt" variant="body2" color="textSecondary">
         {label}
       </Typography>
       <Typography component="dd" variant="body2" sx={{ m: 0 }}>

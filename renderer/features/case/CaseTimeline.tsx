@@ -1,18 +1,26 @@
 import { Box, Chip, Typography } from '@mui/material';
 import type { CaseView } from '../../../shared/schemas/case';
-import { useCaseTimeline, usePersonName } from '../../data/hooks';
-import { formatDateTime } from '../../i18n/format';
+import { useCaseTimeline, useDirectory, usePersonName } from '../../data/hooks';
+import { formatDateTime, formatMoney } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
-import { buildTimeline } from './case-timeline';
+import { buildTimeline, eventDetail, type DetailContext } from './case-timeline';
 
-/** Every event and action on the case, oldest first, with who and when; pending ones are marked. */
+/** Every event and action on the case, oldest first, with who and when and its facts; pending ones are marked. */
 export function CaseTimeline({ c }: { c: CaseView }) {
   const t = useT();
   const locale = useDesk((s) => s.locale);
   const nameOf = usePersonName();
+  const directory = useDirectory();
   const entries = buildTimeline(c, useCaseTimeline(c.id));
+  const ctx: DetailContext = {
+    t,
+    money: (fen) => formatMoney(fen, locale, c.order.currency),
+    picker: (id) => directory.picker.get(id)?.name,
+    courier: (id) => directory.courier.get(id)?.carrier,
+    person: nameOf,
+  };
   const who = (id: string | null) => <strong>{nameOf(id) ?? t('someone')}</strong>;
   return (
     <Box>
@@ -26,18 +34,21 @@ export function CaseTimeline({ c }: { c: CaseView }) {
       >
         {entries.map((entry) => (
           <Box component="li" key={entry.id} sx={{ display: 'flex', gap: 1, alignItems: 'baseline' }}>
-            <Typography variant="caption" color="text.secondary" sx={{ minWidth: 84 }}>
+            <Typography variant="caption" color="textSecondary" sx={{ minWidth: 84 }}>
               {formatDateTime(entry.at, locale)}
             </Typography>
             <Typography variant="body2" sx={{ flex: 1 }}>
               {entry.kind === 'note' ? (
                 <>
-                  {who(entry.actorId)}：{entry.text}
+                  {who(entry.actorId)}
+                  {t('punct.colon')}
+                  {entry.text}
                 </>
               ) : entry.actorId ? (
                 <>
                   {who(entry.actorId)} {t(`event.${entry.kind}` as MessageKey)}
-                  {entry.text ? `：${entry.text}` : ''}
+                  {eventDetail(entry, ctx)}
+                  {entry.text ? `${t('punct.colon')}${entry.text}` : ''}
                 </>
               ) : (
                 t(`event.${entry.kind}` as MessageKey)

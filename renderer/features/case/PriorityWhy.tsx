@@ -27,7 +27,7 @@ export function PriorityWhy({ c, why }: { c: CaseView; why: Priority }) {
         {why.parts.map((part) => (
           <Typography component="li" variant="body2" key={`${part.reason}-${String(part.detail)}`}>
             {t(`why.${part.reason}` as MessageKey, { detail: detail(part.reason, part.detail) })}{' '}
-            <Typography component="span" variant="body2" color="text.secondary">
+            <Typography component="span" variant="body2" color="textSecondary">
               {t('why.points', { points: part.points })}
             </Typography>
           </Typography>

@@ -1,4 +1,8 @@
+// The signed-in desk: the app bar (areas, command palette, settings, language, user), the worklist beside the
+// case panel (or a lead's floor / approval queue), the status bar, and the desk-wide dialogs and alerts.
+import KeyboardCommandKeyIcon from '@mui/icons-material/KeyboardCommandKey';
 import LogoutIcon from '@mui/icons-material/Logout';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import {
   Alert,
   AppBar,
@@ -7,20 +11,30 @@ import {
   Dialog,
   DialogContent,
   DialogTitle,
+  IconButton,
+  Snackbar,
   Toolbar,
+  Tooltip,
   Typography,
 } from '@mui/material';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
+import { canOverride } from '../../../shared/rules/permissions';
 import type { LoginResponse } from '../../../shared/schemas/auth';
+import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
 import { useDirectory } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { CaseDetail } from '../case/CaseDetail';
 import { LoginForm } from '../login/LoginForm';
+import { CriticalAlerts } from '../notifications/CriticalAlerts';
+import { CommandPalette, usePaletteHotkey } from '../palette/CommandPalette';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { LanguageToggle } from '../status/LanguageToggle';
 import { StatusBar } from '../status/StatusBar';
 import { Worklist } from '../worklist/Worklist';
+import { DeskNav } from './DeskNav';
+import { LeadPanel } from './LeadPanel';
 
 const ROLE_LABEL = {
   coordinator: { 'zh-CN': '逾期发货员', en: 'Coordinator' },
@@ -41,23 +55,62 @@ export function DeskPage({
   const selected = useDesk((s) => s.selectedCaseId);
   const expired = useDesk((s) => s.sessionExpired);
   const recovered = useDesk((s) => s.storageRecovered);
+  const view = useDesk((s) => s.view);
+  const toast = useDesk((s) => s.toast);
   const directory = useDirectory();
   const detailRef = useRef<HTMLDivElement>(null);
   const warehouse = user.warehouseIds.map((id) => directory.warehouse.get(id)?.name ?? id).join('、');
+  const lead = canOverride(actorOf(user));
+  usePaletteHotkey();
+
+  const focusNote = useCallback(() => {
+    // After a view switch the case panel may mount a frame later.
+    requestAnimationFrame(() => {
+      const panel = detailRef.current;
+      if (!panel) return;
+      const label = [...panel.querySelectorAll('label')].find((l) =>
+        l.textContent?.startsWith(t('case.note.label')),
+      );
+      const box =
+        (label?.htmlFor ? document.getElementById(label.htmlFor) : null) ??
+        panel.querySelector<HTMLElement>('textarea:not([aria-hidden])');
+      box?.focus();
+    });
+  }, [t]);
 
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="h1">
+          <Typography variant="h6" component="h1" noWrap>
             {t('appName')}
           </Typography>
-          <Typography variant="body2" sx={{ opacity: 0.85 }}>
+          <Typography variant="body2" sx={{ opacity: 0.85 }} noWrap>
             {warehouse}
           </Typography>
+          {lead && <DeskNav />}
           <Box sx={{ ml: 'auto', display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Tooltip title="Ctrl+K">
+              <Button
+                color="inherit"
+                startIcon={<KeyboardCommandKeyIcon />}
+                onClick={() => useDesk.getState().setPaletteOpen(true)}
+                aria-keyshortcuts="Control+K Meta+K"
+              >
+                {t('palette.open')}
+              </Button>
+            </Tooltip>
+            <Tooltip title={t('settings.open')}>
+              <IconButton
+                color="inherit"
+                aria-label={t('settings.open')}
+                onClick={() => useDesk.getState().setSettingsOpen(true)}
+              >
+                <SettingsIcon />
+              </IconButton>
+            </Tooltip>
             <LanguageToggle color="inherit" />
-            <Typography variant="body2">
+            <Typography variant="body2" noWrap>
               {user.displayName} · {ROLE_LABEL[user.role][locale]}
             </Typography>
             <Button color="inherit" startIcon={<LogoutIcon />} onClick={onLogout}>
@@ -66,24 +119,30 @@ export function DeskPage({
           </Box>
         </Toolbar>
       </AppBar>
-      <Box
-        component="main"
-        sx={{
-          flex: 1,
-          minHeight: 0,
-          display: 'grid',
-          gridTemplateColumns: 'minmax(640px, 3fr) minmax(380px, 2fr)',
-        }}
-      >
-        <Box sx={{ minHeight: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-          <Worklist
-            onOpen={() => detailRef.current?.querySelector<HTMLElement>('button, textarea')?.focus()}
-          />
+      {view === 'worklist' || !lead ? (
+        <Box
+          component="main"
+          sx={{
+            flex: 1,
+            minHeight: 0,
+            display: 'grid',
+            gridTemplateColumns: 'minmax(640px, 3fr) minmax(380px, 2fr)',
+          }}
+        >
+          <Box sx={{ minHeight: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+            <Worklist
+              onOpen={() => detailRef.current?.querySelector<HTMLElement>('button, textarea')?.focus()}
+            />
+          </Box>
+          <Box ref={detailRef} sx={{ minHeight: 0 }}>
+            <CaseDetail caseId={selected} />
+          </Box>
         </Box>
-        <Box ref={detailRef} sx={{ minHeight: 0 }}>
-          <CaseDetail caseId={selected} />
+      ) : (
+        <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto', bgcolor: 'background.paper' }}>
+          <LeadPanel view={view === 'floor' ? 'floor' : 'approvals'} />
         </Box>
-      </Box>
+      )}
       {recovered && (
         <Alert
           severity="warning"
@@ -93,6 +152,23 @@ export function DeskPage({
         </Alert>
       )}
       <StatusBar />
+      <CommandPalette onLogout={onLogout} onFocusNote={focusNote} />
+      <SettingsDialog />
+      <CriticalAlerts />
+      <Snackbar
+        open={toast !== null}
+        autoHideDuration={5000}
+        onClose={() => useDesk.getState().showToast(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert
+          severity={toast?.severity ?? 'info'}
+          variant="filled"
+          onClose={() => useDesk.getState().showToast(null)}
+        >
+          {toast?.text}
+        </Alert>
+      </Snackbar>
       <Dialog open={expired} aria-labelledby="relogin-title">
         <DialogTitle id="relogin-title">{t('session.relogin')}</DialogTitle>
         <DialogContent>

@@ -116,7 +116,7 @@ export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => v
           </IconButton>
         </Box>
         {persisted === false && <Alert severity="info">{t('outbox.notPersisted')}</Alert>}
-        {entries.length === 0 && <Typography color="text.secondary">{t('outbox.empty')}</Typography>}
+        {entries.length === 0 && <Typography color="textSecondary">{t('outbox.empty')}</Typography>}
         <List dense aria-label={t('outbox.title')}>
           {entries.map((entry) => {
             const c = store.memory.caseView(entry.targetId);
@@ -134,13 +134,13 @@ export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => v
                       ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}`
                       : (store.memory.pickerView(entry.targetId)?.name ?? entry.targetId)}
                   </Typography>
-                  <Typography variant="caption" color="text.secondary">
+                  <Typography variant="caption" color="textSecondary">
                     {formatDateTime(entry.clientTime, locale)}
                   </Typography>
                 </Box>
                 {entry.status === 'refused' && entry.refusal && (
                   <>
-                    <Typography variant="body2" color="error.main" sx={{ mt: 0.5 }}>
+                    <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
                       {refusalText(entry.refusal, t, nameOf, locale)}
                     </Typography>
                     <RefusedActions entry={entry} />

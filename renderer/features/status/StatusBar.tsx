@@ -4,7 +4,6 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncIcon from '@mui/icons-material/Sync';
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Box, Button, Chip, Typography } from '@mui/material';
-import { useState } from 'react';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import type { MessageKey } from '../../i18n/messages';
 import { formatTime } from '../../i18n/format';
@@ -40,7 +39,8 @@ export function StatusBar() {
   const color =
     phase === 'idle' ? 'success' : phase === 'syncing' ? 'info' : phase === 'offline' ? 'default' : 'warning';
   const { store } = useRuntime();
-  const [outboxOpen, setOutboxOpen] = useState(false);
+  const outboxOpen = useDesk((s) => s.outboxOpen);
+  const setOutboxOpen = useDesk((s) => s.setOutboxOpen);
   useDataVersion();
   const pending = store.memory.pendingCount;
   return (
@@ -72,13 +72,18 @@ export function StatusBar() {
         </Typography>
       </Button>
       <OutboxPanel open={outboxOpen} onClose={() => setOutboxOpen(false)} />
-      <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }}>
+      <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }}>
         {sync?.lastSyncAt
           ? t('sync.lastSync', { time: formatTime(sync.lastSyncAt, locale) })
           : t('sync.never')}
       </Typography>
       {sync?.lastError && phase !== 'idle' && (
-        <Typography variant="body2" color="warning.main" title={sync.lastError} noWrap sx={{ maxWidth: 360 }}>
+        <Typography
+          variant="body2"
+          title={sync.lastError}
+          noWrap
+          sx={{ color: 'warning.main', maxWidth: 360 }}
+        >
           {sync.lastError}
         </Typography>
       )}

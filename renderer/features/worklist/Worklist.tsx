@@ -1,116 +1,179 @@
-// The prioritised worklist: bucket tabs with live counts, search, and a virtualised grid (only visible rows
-// are in the DOM, so 100,000 cases cost the same to show as 50). Keyboard: j/k or arrows move, Enter opens,
-// "/" searches.
-import { Box, LinearProgress, Tab, Tabs, TextField, Typography } from '@mui/material';
+// The prioritised worklist: bucket tabs with live counts, search, filters, saved views, tick boxes for bulk
+// actions, and a virtualised grid (only visible rows are in the DOM, so 100,000 cases cost the same to show as
+// 50). Keyboard: j/k or arrows move, Enter opens, x ticks, "/" searches; Ctrl/Cmd+K is the command palette.
+import FilterListIcon from '@mui/icons-material/FilterList';
+import { Box, Button, Chip, LinearProgress, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { BUCKETS } from '../../../shared/rules/buckets';
+import { rowHeightFor } from '../../app/theme';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived, usePersonName, useServerNow } from '../../data/hooks';
+import { activeFilterCount, categoriesOf, wantsClosed } from '../../data/ranking';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk, type BucketFilter } from '../../state/store';
-import { filterRanked, rankOpen } from '../../data/ranking';
-import { COLUMNS, ROW_HEIGHT, WorklistRowView } from './WorklistRowView';
+import { BulkBar } from './BulkBar';
+import { SavedViewsMenu } from './SavedViewsMenu';
+import { checkRange, toggleChecked } from './selection';
+import { useWorklist } from './use-worklist';
+import { registerFocusTarget } from './worklist-focus';
+import { WorklistFiltersBar } from './WorklistFilters';
+import { COLUMNS, rowDomId, WorklistRowView } from './WorklistRowView';
 
-const TABS: BucketFilter[] = ['all', ...BUCKETS.filter((b) => b !== 'later')];
+export const TABS: BucketFilter[] = ['all', ...BUCKETS.filter((b) => b !== 'later')];
+
+const HEADERS = [
+  'col.priority',
+  'col.deadline',
+  'col.order',
+  'col.goods',
+  'col.customer',
+  'col.assignee',
+] as const satisfies readonly MessageKey[];
 
 export function Worklist({ onOpen }: { onOpen: () => void }) {
   const t = useT();
   const { store } = useRuntime();
   const now = useServerNow(1000);
-  // Buckets and scores move with time; re-rank every 30 s, not every second.
-  const rankNow = Math.floor(now / 30_000) * 30_000;
-  const { bucket, search, selectedCaseId, locale } = useDesk(
+  const { bucket, search, filters, selectedCaseId, checkedIds, locale, density } = useDesk(
     useShallow((s) => ({
       bucket: s.bucket,
       search: s.search,
+      filters: s.filters,
       selectedCaseId: s.selectedCaseId,
+      checkedIds: s.checkedIds,
       locale: s.locale,
+      density: s.density,
     })),
   );
   const { setBucket, setSearch, select } = useDesk.getState();
-  const deferredSearch = useDeferredValue(search);
   const nameOf = usePersonName();
-
-  // Ranking 100,000 cases is the slow part: it follows data changes a moment later (deferred), while the
-  // rows on screen read each case fresh, so an action shows at once.
-  const ranked = useDerived(() => rankOpen(store.memory.allCases(), rankNow), [store, rankNow], {
-    deferred: true,
-  });
-  const worklist = useMemo(
-    () => filterRanked(ranked, bucket, deferredSearch),
-    [ranked, bucket, deferredSearch],
+  const worklist = useWorklist(now);
+  const { rows } = worklist;
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilterCount(filters) > 0);
+  const categories = useMemo(
+    () => (filtersOpen ? categoriesOf(worklist.ranked, worklist.closed) : []),
+    [filtersOpen, worklist.ranked, worklist.closed],
   );
+
   const pendingIds = useDerived(() => {
     const ids = new Set<string>();
     for (const e of store.memory.outbox) if (e.status === 'pending') ids.add(e.targetId);
     return ids;
   }, [store]);
 
+  const rowHeight = rowHeightFor(density);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const virtualizer = useVirtualizer({
-    count: worklist.rows.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
-  const selectedIndex = worklist.rows.findIndex((r) => r.id === selectedCaseId);
-  const painted = worklist.rows.length > 0;
+  const selectedIndex = rows.findIndex((r) => r.id === selectedCaseId);
+  const painted = rows.length > 0;
   useEffect(() => {
     // Read by the benchmark (npm run bench): the first rows are on screen.
     if (painted && !performance.getEntriesByName('desk:first-rows').length)
       performance.mark('desk:first-rows');
   }, [painted]);
+
+  // A case selected from elsewhere (a notification, the palette) is scrolled into view once.
+  const lastScrolled = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedIndex < 0 || lastScrolled.current === selectedCaseId) return;
+    lastScrolled.current = selectedCaseId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedCaseId, selectedIndex, virtualizer]);
+
   const move = useCallback(
     (delta: number) => {
-      if (!worklist.rows.length) return;
-      const next = Math.max(
-        0,
-        Math.min(worklist.rows.length - 1, (selectedIndex < 0 ? -1 : selectedIndex) + delta),
-      );
-      select(worklist.rows[next]!.id);
+      if (!rows.length) return;
+      const from = selectedIndex < 0 ? -1 : selectedIndex;
+      const next = Math.max(0, Math.min(rows.length - 1, from + delta));
+      lastScrolled.current = rows[next]!.id;
+      select(rows[next]!.id);
       virtualizer.scrollToIndex(next, { align: 'auto' });
     },
-    [worklist.rows, selectedIndex, select, virtualizer],
+    [rows, selectedIndex, select, virtualizer],
   );
+
+  // Stable for the memoised rows; reads the rows as they are at the click.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const onCheck = useCallback((id: string, range: boolean) => {
+    const { checkedIds: current, checkAnchorId, setChecked } = useDesk.getState();
+    setChecked(
+      range ? checkRange(current, rowsRef.current, checkAnchorId, id) : toggleChecked(current, id),
+      id,
+    );
+  }, []);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (
         e.key === '/' &&
-        !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) &&
+        !(e.target instanceof HTMLElement && e.target.closest('[role="dialog"]'))
       ) {
         e.preventDefault();
         searchRef.current?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const unSearch = registerFocusTarget('search', () => searchRef.current?.focus());
+    const unGrid = registerFocusTarget('grid', () => gridRef.current?.focus());
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unSearch();
+      unGrid();
+    };
   }, []);
 
   const onGridKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'j' || e.key === 'ArrowDown') move(1);
     else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
+    else if (e.key === 'Home') move(-rows.length);
+    else if (e.key === 'End') move(rows.length);
+    else if (e.key === 'PageDown') move(10);
+    else if (e.key === 'PageUp') move(-10);
     else if (e.key === 'Enter' && selectedCaseId) onOpen();
+    else if ((e.key === 'x' || e.key === 'X') && selectedCaseId) onCheck(selectedCaseId, e.shiftKey);
     else return;
     e.preventDefault();
   };
 
+  const visible = virtualizer.getVirtualItems();
+  const activeRendered =
+    selectedIndex >= 0 && visible.some((item) => item.index === selectedIndex) && selectedCaseId;
+  const filterCount = activeFilterCount(filters);
+
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 1.5, pt: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, pt: 1, flexWrap: 'wrap' }}>
         <Tabs
           value={bucket}
           onChange={(_, v: BucketFilter) => setBucket(v)}
           aria-label={t('worklist.title')}
           variant="scrollable"
+          sx={{ flex: '1 1 auto', minWidth: 0 }}
         >
           {TABS.map((b) => (
-            <Tab key={b} value={b} label={`${t(`bucket.${b}` as MessageKey)} ${worklist.counts[b]}`} />
+            <Tab
+              key={b}
+              value={b}
+              data-count={worklist.counts[b]}
+              label={`${t(`bucket.${b}` as MessageKey)} ${worklist.counts[b]}`}
+            />
           ))}
         </Tabs>
         <TextField
@@ -123,21 +186,46 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
             if (e.key === 'Enter' || e.key === 'ArrowDown') {
               e.preventDefault();
               move(selectedIndex < 0 ? 1 : 0);
-              scrollRef.current?.focus();
+              gridRef.current?.focus();
             }
           }}
           slotProps={{ htmlInput: { 'aria-label': t('worklist.search'), type: 'search' } }}
-          sx={{ ml: 'auto', width: 280 }}
+          sx={{ flex: '0 1 320px', minWidth: 220 }}
         />
       </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 0.5 }}>
+        <Button
+          startIcon={<FilterListIcon />}
+          endIcon={filterCount > 0 ? <Chip label={filterCount} color="primary" sx={{ height: 18 }} /> : null}
+          onClick={() => setFiltersOpen((o) => !o)}
+          aria-expanded={filtersOpen}
+        >
+          {t('filters.open')}
+        </Button>
+        <SavedViewsMenu />
+        <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="worklist-count">
+          {t('worklist.shown', { count: rows.length })}
+        </Typography>
+      </Box>
+      {filtersOpen && <WorklistFiltersBar categories={categories} />}
       {!store.loaded && <LinearProgress aria-label={t('worklist.loading')} />}
+      <BulkBar />
       <Box
+        ref={gridRef}
         role="grid"
         aria-label={t('worklist.title')}
-        aria-rowcount={worklist.rows.length + 1}
+        aria-rowcount={rows.length + 1}
+        {...(activeRendered ? { 'aria-activedescendant': rowDomId(activeRendered) } : {})}
         tabIndex={0}
         onKeyDown={onGridKey}
-        sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, outline: 'none' }}
+        sx={{
+          display: 'flex',
+          flexDirection: 'column',
+          flex: 1,
+          minHeight: 0,
+          outline: 'none',
+          '&:focus-visible': { boxShadow: (theme) => `inset 0 0 0 2px ${theme.palette.primary.main}` },
+        }}
       >
         <Box
           role="row"
@@ -146,23 +234,15 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
             display: 'grid',
             gridTemplateColumns: COLUMNS,
             gap: 1,
-            px: 1.5,
+            px: 1,
             py: 0.75,
             borderBottom: 1,
             borderColor: 'divider',
             color: 'text.secondary',
           }}
         >
-          {(
-            [
-              'col.priority',
-              'col.deadline',
-              'col.order',
-              'col.goods',
-              'col.customer',
-              'col.assignee',
-            ] as const
-          ).map((k) => (
+          <Typography role="columnheader" variant="caption" aria-label={t('select.column')} />
+          {HEADERS.map((k) => (
             <Typography key={k} role="columnheader" variant="caption">
               {t(k)}
             </Typography>
@@ -173,14 +253,22 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
           sx={{ flex: 1, overflow: 'auto', position: 'relative' }}
           data-testid="worklist-scroll"
         >
-          {worklist.rows.length === 0 && (
-            <Typography sx={{ p: 3 }} color="text.secondary">
-              {t('worklist.empty')}
-            </Typography>
+          {rows.length === 0 && (
+            <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 1 }}>
+              <Typography sx={{ color: 'text.secondary' }}>{t('worklist.empty')}</Typography>
+              {search.trim() && !wantsClosed(filters) && (
+                <Button
+                  variant="outlined"
+                  onClick={() => useDesk.getState().setFilters({ statuses: ['open', 'resolved', 'closed'] })}
+                >
+                  {t('worklist.searchClosed')}
+                </Button>
+              )}
+            </Box>
           )}
           <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = worklist.rows[item.index]!;
+            {visible.map((item) => {
+              const row = rows[item.index]!;
               const current = store.memory.caseView(row.id) ?? row.c;
               return (
                 <WorklistRowView
@@ -188,13 +276,16 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
                   row={current === row.c ? row : { ...row, c: current }}
                   index={item.index}
                   top={item.start}
+                  height={rowHeight}
                   now={now}
                   selected={row.id === selectedCaseId}
+                  checked={checkedIds.has(row.id)}
                   pending={pendingIds.has(row.id)}
                   assignee={nameOf(current.assigneeId)}
                   locale={locale}
                   t={t}
                   onSelect={select}
+                  onCheck={onCheck}
                 />
               );
             })}

@@ -1,17 +1,27 @@
 // The worklist as data: open cases filtered, scored with the shared priority rule and sorted. Pure, so it is
 // tested without React.
-import type { Bucket } from '../../../shared/rules/buckets';
 import { priority, type Priority } from '../../../shared/rules/priority';
 import type { CaseView } from '../../../shared/schemas/case';
-import { filterRanked, rankOpen, type Filtered } from '../../data/ranking';
+import {
+  DEFAULT_FILTERS,
+  filterRanked,
+  rankClosed,
+  rankOpen,
+  wantsClosed,
+  type Filtered,
+  type WorklistQuery,
+} from '../../data/ranking';
 
-export interface WorklistFilter {
-  bucket: Bucket | 'all';
-  search: string;
-}
+export type WorklistFilter = Pick<WorklistQuery, 'bucket' | 'search'> & Partial<WorklistQuery>;
 
 export const explain = (c: CaseView, now: number): Priority => priority(c, now);
 
 export function buildWorklist(cases: Iterable<CaseView>, now: number, filter: WorklistFilter): Filtered {
-  return filterRanked(rankOpen(cases, now), filter.bucket, filter.search);
+  const all = [...cases];
+  const filters = filter.filters ?? DEFAULT_FILTERS;
+  return filterRanked(
+    rankOpen(all, now),
+    { bucket: filter.bucket, search: filter.search, filters, userId: filter.userId ?? null },
+    wantsClosed(filters) ? rankClosed(all, now) : [],
+  );
 }

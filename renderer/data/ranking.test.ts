@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { sampleCase } from '../../shared/test-data';
+import type { CaseView } from '../../shared/schemas/case';
+import {
+  activeFilterCount,
+  categoriesOf,
+  DEFAULT_FILTERS,
+  filterRanked,
+  rankClosed,
+  rankOpen,
+  wantsClosed,
+  type WorklistFilters,
+  type WorklistQuery,
+} from './ranking';
+
+const NOW = Date.UTC(2026, 10, 11, 2, 0);
+const H = 3_600_000;
+
+function withOrder(c: CaseView, order: Partial<CaseView['order']>): CaseView {
+  return { ...c, order: { ...c.order, ...order } };
+}
+
+const cases: CaseView[] = [
+  withOrder(sampleCase({ id: 'late', shipBy: NOW - H, platform: 'jd', assigneeId: 'u-me' }), {
+    category: '生鲜',
+    courierId: 'sf',
+    zoneId: 'A',
+  }),
+  withOrder(sampleCase({ id: 'soon', shipBy: NOW + 2 * H, platform: 'tmall', cause: 'weather' }), {
+    category: '服装',
+    courierId: 'zto',
+    zoneId: 'B',
+  }),
+  withOrder(sampleCase({ id: 'later', shipBy: NOW + 10 * H, assigneeId: 'u-other', causes: ['weather'] }), {
+    category: '服装',
+    courierId: 'sf',
+    zoneId: 'A',
+  }),
+  sampleCase({ id: 'resolved-old', shipBy: NOW - 5 * H, status: 'resolved', closedAt: NOW - 3 * H }),
+  sampleCase({ id: 'resolved-new', shipBy: NOW - 4 * H, status: 'resolved', closedAt: NOW - H }),
+  sampleCase({ id: 'closed', shipBy: NOW - 4 * H, status: 'closed', closedAt: NOW - 2 * H }),
+];
+
+const open = rankOpen(cases, NOW);
+const closed = rankClosed(cases, NOW);
+
+function query(filters: Partial<WorklistFilters> = {}, rest: Partial<WorklistQuery> = {}): WorklistQuery {
+  return { bucket: 'all', search: '', filters: { ...DEFAULT_FILTERS, ...filters }, userId: 'u-me', ...rest };
+}
+
+const ids = (q: WorklistQuery) => filterRanked(open, q, closed).rows.map((r) => r.id);
+
+describe('ranking', () => {
+  it('ranks open cases only; closed ones have their own list, most recently closed first', () => {
+    expect(open.map((r) => r.id)).toEqual(['late', 'soon', 'later']);
+    expect(closed.map((r) => r.id)).toEqual(['resolved-new', 'closed', 'resolved-old']);
+    expect(closed.every((r) => !r.open)).toBe(true);
+  });
+
+  it('shows open cases by default and leaves the closed list alone', () => {
+    expect(ids(query())).toEqual(['late', 'soon', 'later']);
+    expect(wantsClosed(DEFAULT_FILTERS)).toBe(false);
+  });
+
+  it('finds resolved and closed cases when the status filter asks for them, under "all" only', () => {
+    expect(ids(query({ statuses: ['resolved'] }))).toEqual(['resolved-new', 'resolved-old']);
+    expect(ids(query({ statuses: ['open', 'closed'] }))).toEqual(['late', 'soon', 'later', 'closed']);
+    expect(ids(query({ statuses: ['resolved', 'closed'] }, { bucket: 'overdue' }))).toEqual([]);
+    const list = filterRanked(open, query({ statuses: ['open', 'resolved'] }), closed);
+    expect(list.counts).toMatchObject({ all: 5, overdue: 1, due_4h: 1, due_12h: 1 });
+    expect(wantsClosed({ ...DEFAULT_FILTERS, statuses: ['resolved'] })).toBe(true);
+  });
+
+  it('searches the closed cases too (a resolved order stays findable by its id)', () => {
+    const resolved = sampleCase({
+      id: 'r',
+      status: 'resolved',
+      platformOrderId: '9988776655',
+      closedAt: NOW,
+    });
+    const list = filterRanked([], query({ statuses: ['open', 'resolved'] }, { search: '887766' }), [
+      ...rankClosed([resolved], NOW),
+    ]);
+    expect(list.rows.map((r) => r.id)).toEqual(['r']);
+  });
+
+  it('filters by platform, category, courier, zone and cause (primary or contributing)', () => {
+    expect(ids(query({ platforms: ['jd'] }))).toEqual(['late']);
+    expect(ids(query({ categories: ['服装'] }))).toEqual(['soon', 'later']);
+    expect(ids(query({ courierIds: ['sf'] }))).toEqual(['late', 'later']);
+    expect(ids(query({ zoneIds: ['B'] }))).toEqual(['soon']);
+    expect(ids(query({ causes: ['weather'] }))).toEqual(['soon', 'later']);
+    expect(ids(query({ courierIds: ['sf'], categories: ['服装'] }))).toEqual(['later']);
+  });
+
+  it('filters by assignee: me, unassigned or anyone', () => {
+    expect(ids(query({ assignee: 'me' }))).toEqual(['late']);
+    expect(ids(query({ assignee: 'unassigned' }))).toEqual(['soon']);
+    expect(ids(query({ assignee: 'anyone' }))).toHaveLength(3);
+  });
+
+  it('counts each bucket over the filtered cases, whatever bucket is shown', () => {
+    const list = filterRanked(open, query({ courierIds: ['sf'] }, { bucket: 'due_4h' }), closed);
+    expect(list.rows).toEqual([]);
+    expect(list.counts).toMatchObject({ all: 2, overdue: 1, due_4h: 0, due_12h: 1 });
+  });
+
+  it('keeps the earlier (bucket, search) form working', () => {
+    expect(filterRanked(open, 'overdue', '').rows.map((r) => r.id)).toEqual(['late']);
+  });
+
+  it('counts active filters and lists the categories', () => {
+    expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, assignee: 'me', platforms: ['jd'] })).toBe(2);
+    expect(categoriesOf(open, closed)).toEqual(expect.arrayContaining(['生鲜', '服装']));
+  });
+
+  it('filters 100,000 ranked cases per keystroke without ranking them again', () => {
+    const many: CaseView[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      many.push(
+        withOrder(
+          sampleCase({
+            id: `c${i}`,
+            shipBy: NOW + ((i % 97) - 20) * H,
+            platformOrderId: String(3_000_000_000 + i),
+          }),
+          { customerName: i % 2 ? '王芳' : '李娜', courierId: i % 3 ? 'sf' : 'zto' },
+        ),
+      );
+    }
+    const ranked = rankOpen(many, NOW);
+    const q = query({ courierIds: ['sf'], assignee: 'unassigned' });
+    filterRanked(ranked, { ...q, search: '3000' });
+    const started = performance.now();
+    for (const text of ['3', '30', '300', '3000', '30000', '李', '李娜']) {
+      filterRanked(ranked, { ...q, search: text });
+    }
+    const perKeystroke = (performance.now() - started) / 7;
+    // Generous for slow CI machines; a re-rank alone takes several times this.
+    expect(perKeystroke).toBeLessThan(150);
+  });
+});

@@ -1,0 +1,19 @@
+import type { Courier } from '../../../shared/schemas/directory';
+import { useRuntime } from '../../app/runtime-context';
+import { useDerived } from '../../data/hooks';
+
+export const WAREHOUSE_TZ_FALLBACK = 'Asia/Shanghai';
+
+/** The couriers of a warehouse and its time zone (pickup cut-offs are wall-clock times there). */
+export function useCouriers(warehouseId: string): { couriers: Courier[]; timeZone: string } {
+  const { store } = useRuntime();
+  return useDerived(() => {
+    const { courier, warehouse } = store.memory.directory;
+    return {
+      couriers: [...courier.values()]
+        .filter((c) => c.warehouseId === warehouseId)
+        .sort((a, b) => a.carrier.localeCompare(b.carrier, 'zh-CN')),
+      timeZone: warehouse.get(warehouseId)?.timezone ?? WAREHOUSE_TZ_FALLBACK,
+    };
+  }, [store, warehouseId]);
+}

@@ -1,0 +1,22 @@
+// The desk's areas. Coordinators work the worklist; leads and admins also get the floor and the approval queue.
+import { Tab, Tabs } from '@mui/material';
+import { useT } from '../../i18n/use-t';
+import { useDesk, type DeskView } from '../../state/store';
+
+export function DeskNav() {
+  const t = useT();
+  const view = useDesk((s) => s.view);
+  return (
+    <Tabs
+      value={view}
+      onChange={(_, v: DeskView) => useDesk.getState().setView(v)}
+      aria-label={t('nav.main')}
+      textColor="inherit"
+      slotProps={{ indicator: { sx: { bgcolor: 'common.white' } } }}
+    >
+      <Tab value="worklist" label={t('worklist.title')} />
+      <Tab value="floor" label={t('nav.floor')} />
+      <Tab value="approvals" label={t('nav.approvals')} />
+    </Tabs>
+  );
+}

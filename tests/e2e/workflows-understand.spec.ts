@@ -5,14 +5,24 @@ import { couriers, cases, orders } from '../../server/db/schema';
 import { expect, test } from './fixtures';
 import { openDesk } from './pages/case-panels';
 
-test('W2 understand a case: order facts, both clocks, why this priority, and a timeline of who did what when', async ({ page, server }) => {
+test('W2 understand a case: order facts, both clocks, why this priority, and a timeline of who did what when', async ({
+  page,
+  server,
+}) => {
   // An open case whose parcel is packed with a waybill (so the pickup clock runs) and nobody holds yet.
   const [target] = await server.database.db
     .select({ id: cases.id, order: orders, carrier: couriers.carrier })
     .from(cases)
     .innerJoin(orders, eq(orders.id, cases.orderId))
     .innerJoin(couriers, eq(couriers.id, orders.courierId))
-    .where(and(eq(cases.status, 'open'), isNull(cases.assigneeId), isNotNull(orders.pickupBy), isNotNull(orders.waybill)))
+    .where(
+      and(
+        eq(cases.status, 'open'),
+        isNull(cases.assigneeId),
+        isNotNull(orders.pickupBy),
+        isNotNull(orders.waybill),
+      ),
+    )
     .limit(1);
   expect(target, 'the demo world has a packed open case').toBeDefined();
   const o = target!.order;
@@ -23,7 +33,9 @@ test('W2 understand a case: order facts, both clocks, why this priority, and a t
   // The order: platform, goods, value, customer and city, courier and waybill.
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(o.platformOrderId);
   await expect(detail).toContainText(o.items[0]!.name);
-  await expect(detail).toContainText(`¥${(o.valueFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`);
+  await expect(detail).toContainText(
+    `¥${(o.valueFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`,
+  );
   await expect(detail).toContainText(o.customerName);
   await expect(detail).toContainText(o.city);
   await expect(detail).toContainText(target!.carrier);

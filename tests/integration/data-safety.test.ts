@@ -110,24 +110,20 @@ describe('data safety (embedded store)', () => {
     });
     try {
       const db = server.database.db;
-      await db
-        .insert(auditLog)
-        .values({
-          at: new Date(Date.UTC(2024, 0, 1)),
-          userId: null,
-          username: 'x',
-          action: 'old',
-          outcome: 'ok',
-        });
-      await db
-        .insert(auditLog)
-        .values({
-          at: new Date(Date.UTC(2026, 9, 30)),
-          userId: null,
-          username: 'x',
-          action: 'recent',
-          outcome: 'ok',
-        });
+      await db.insert(auditLog).values({
+        at: new Date(Date.UTC(2024, 0, 1)),
+        userId: null,
+        username: 'x',
+        action: 'old',
+        outcome: 'ok',
+      });
+      await db.insert(auditLog).values({
+        at: new Date(Date.UTC(2026, 9, 30)),
+        userId: null,
+        username: 'x',
+        action: 'recent',
+        outcome: 'ok',
+      });
       const closed = await db
         .select()
         .from(cases)

@@ -40,6 +40,16 @@ export default defineConfig({
         },
       },
       {
+        // Packs the app with electron-builder (--dir, placeholder Electron) and checks app.asar and the fuses.
+        test: {
+          name: 'packaging',
+          environment: 'node',
+          include: ['tests/packaging/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'sync-faults',
           environment: 'node',

@@ -33,6 +33,10 @@ const STEPS: { name: string; cmd: string[] }[] = [
       'warn',
     ),
   },
+  {
+    name: 'packaging (electron-builder --dir: app.asar contents, fuses)',
+    cmd: node(bin('vitest', 'vitest.mjs'), 'run', '--project', 'packaging'),
+  },
   { name: 'end-to-end tests (Chromium, Electron)', cmd: node(bin('@playwright/test', 'cli.js'), 'test') },
 ];
 

@@ -12,6 +12,8 @@ export const IPC_CHANNEL_NAMES = [
   'desk:open-external',
   'desk:badge',
   'desk:notify',
+  'desk:print-pdf',
+  'desk:log',
 ] as const satisfies readonly IpcChannel[];
 
 export type IpcChannelName = (typeof IPC_CHANNEL_NAMES)[number];

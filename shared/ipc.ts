@@ -21,6 +21,27 @@ export const DesktopNotice = z.object({
 });
 export type DesktopNotice = z.infer<typeof DesktopNotice>;
 
+export const PrintPdfRequest = z.object({
+  /** The document's title; the suggested file name is `<title>.pdf` in the Documents folder. */
+  title: z.string().trim().min(1).max(200),
+});
+export type PrintPdfRequest = z.infer<typeof PrintPdfRequest>;
+
+export const PrintPdfResult = z.object({
+  /** False when the user cancelled the save dialog. */
+  saved: z.boolean(),
+  /** Where the PDF was written, or null when nothing was saved. */
+  path: z.string().nullable(),
+});
+export type PrintPdfResult = z.infer<typeof PrintPdfResult>;
+
+export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
+export const RendererLogEntry = z.object({
+  level: z.enum(LOG_LEVELS),
+  message: z.string().min(1).max(4000),
+});
+export type RendererLogEntry = z.infer<typeof RendererLogEntry>;
+
 export const IPC_CHANNELS = {
   'desk:config': { args: Void, result: AppConfig },
   /** The bearer token is encrypted with the OS keychain (safeStorage) and never written in clear. */
@@ -34,6 +55,13 @@ export const IPC_CHANNELS = {
    * or it goes away unclicked, so the renderer can open `caseId` on a click without a main-to-renderer channel.
    */
   'desk:notify': { args: DesktopNotice, result: z.object({ clicked: z.boolean() }) },
+  /**
+   * Prints the calling window to an A4 PDF (backgrounds included) and asks where to save it. Resolves
+   * `{ saved: false, path: null }` when the user cancels.
+   */
+  'desk:print-pdf': { args: PrintPdfRequest, result: PrintPdfResult },
+  /** A line for the renderer's log file (`<userData>/logs/renderer.log`); see docs/electron.md. */
+  'desk:log': { args: RendererLogEntry, result: Void },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CHANNELS;

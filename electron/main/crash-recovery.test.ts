@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { attachCrashRecovery, crashDecision, type RecoverableContents } from './crash-recovery';
+import {
+  attachCrashRecovery,
+  crashDecision,
+  logChildProcessCrashes,
+  type RecoverableContents,
+} from './crash-recovery';
 import { createRecordingLog, FakeEmitter } from './test-fakes';
 
 class FakeContents extends FakeEmitter implements RecoverableContents {
@@ -56,5 +61,45 @@ describe('crash recovery', () => {
     expect(crashDecision('crashed', [950, 960], 1000, limits)).toBe('give-up');
     expect(crashDecision('crashed', [850, 960], 1000, limits)).toBe('reload');
     expect(crashDecision('clean-exit', [], 1000, limits)).toBe('ignore');
+  });
+
+  it('keeps the outbox: a crash reloads the same contents (same origin, same IndexedDB), never recreates it', () => {
+    const { contents, gone } = setup();
+    gone('oom');
+    gone('killed');
+    expect(contents.reloads).toBe(2);
+    expect(contents.destroyed).toBe(false);
+  });
+
+  it('logs a hang and how long it lasted', () => {
+    const { contents, clock, log } = setup();
+    contents.emit('unresponsive');
+    clock.now += 12_000;
+    contents.emit('responsive');
+    contents.emit('responsive');
+    expect(log.lines).toEqual([
+      { level: 'warn', message: 'renderer unresponsive' },
+      { level: 'info', message: 'renderer responsive again after 12 s' },
+    ]);
+    expect(contents.reloads).toBe(0);
+  });
+});
+
+describe('logChildProcessCrashes', () => {
+  it("logs crashes of Chromium's other processes, not clean exits", () => {
+    const app = new FakeEmitter();
+    const log = createRecordingLog();
+    logChildProcessCrashes(app, log);
+    app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 139 });
+    app.emit(
+      'child-process-gone',
+      {},
+      { type: 'Utility', reason: 'oom', exitCode: 1, name: 'Network Service' },
+    );
+    app.emit('child-process-gone', {}, { type: 'Utility', reason: 'clean-exit', exitCode: 0 });
+    expect(log.lines).toEqual([
+      { level: 'warn', message: 'GPU process gone: crashed, exit code 139' },
+      { level: 'warn', message: 'Utility process (Network Service) gone: oom, exit code 1' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // When the renderer process dies, the window is reloaded: the renderer keeps its outbox in IndexedDB, so nothing
 // typed is lost. A renderer that keeps dying is not reloaded forever: after `maxReloads` within `windowMs` the
-// window is left alone and the failure logged.
+// window is left alone and the failure logged. Every crash, hang and recovery is a line in main.log, and so is a
+// crash of Chromium's other processes (GPU, network, utility), which Chromium restarts by itself.
 import type { Log } from './log';
 
 export interface RenderProcessGoneDetails {
@@ -13,12 +14,13 @@ export interface RecoverableContents {
     event: 'render-process-gone',
     listener: (event: unknown, details: RenderProcessGoneDetails) => void,
   ): unknown;
+  on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   isDestroyed(): boolean;
   reload(): void;
 }
 
 export interface CrashRecoveryOptions {
-  log: Pick<Log, 'warn' | 'error'>;
+  log: Pick<Log, 'info' | 'warn' | 'error'>;
   now?: () => number;
   maxReloads?: number;
   windowMs?: number;
@@ -54,5 +56,42 @@ export function attachCrashRecovery(contents: RecoverableContents, options: Cras
     reloads = [...reloads.filter((t) => time - t < limits.windowMs), time];
     options.log.warn(`renderer gone (${details.reason}, exit code ${details.exitCode}); reloading`);
     contents.reload();
+  });
+  // A hung page is left to finish (it may be busy with a large sync) but recorded, with how long it hung.
+  let hungSince: number | null = null;
+  contents.on('unresponsive', () => {
+    hungSince = now();
+    options.log.warn('renderer unresponsive');
+  });
+  contents.on('responsive', () => {
+    if (hungSince === null) return;
+    options.log.info(`renderer responsive again after ${Math.round((now() - hungSince) / 1000)} s`);
+    hungSince = null;
+  });
+}
+
+export interface ChildProcessGoneDetails {
+  type: string;
+  reason: string;
+  exitCode: number;
+  name?: string;
+  serviceName?: string;
+}
+
+export interface ChildProcessSource {
+  on(
+    event: 'child-process-gone',
+    listener: (event: unknown, details: ChildProcessGoneDetails) => void,
+  ): unknown;
+}
+
+/** Logs crashes of Chromium's helper processes (`app`'s `child-process-gone`); a clean exit is not news. */
+export function logChildProcessCrashes(app: ChildProcessSource, log: Pick<Log, 'warn'>): void {
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const name = details.name ?? details.serviceName;
+    log.warn(
+      `${details.type} process${name ? ` (${name})` : ''} gone: ${details.reason}, exit code ${details.exitCode}`,
+    );
   });
 }

@@ -13,8 +13,17 @@ const fake = vi.hoisted(() => {
     handlers,
     userDataDir: '',
     protocolHandler: undefined as ((request: Request) => Promise<Response>) | undefined,
-    windows: [] as { options: { webPreferences?: Record<string, unknown> }; emit(event: string): void }[],
+    windows: [] as {
+      options: { webPreferences?: Record<string, unknown>; icon?: string };
+      emit(event: string): void;
+      webContents: { id: number; emit(event: string, ...args: unknown[]): boolean };
+    }[],
     webContentsId: 41,
+    menu: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
+    openedPaths: [] as string[],
+    printed: [] as unknown[],
+    saveDialogs: [] as { parent: unknown; options: { defaultPath?: string } }[],
+    documentsDir: '',
   };
   return state;
 });
@@ -33,7 +42,8 @@ vi.mock('electron', async () => {
       fake.calls.push(`setPath:${name}`);
       this.paths[name] = value;
     };
-    getPath = (name: string) => this.paths[name] ?? '/nonexistent';
+    getPath = (name: string) =>
+      name === 'documents' ? fake.documentsDir : (this.paths[name] ?? '/nonexistent');
     requestSingleInstanceLock = () => {
       fake.calls.push(`lock:${this.paths['userData'] ?? 'default'}`);
       return true;
@@ -50,6 +60,10 @@ vi.mock('electron', async () => {
       id: fake.webContentsId,
       reload() {},
       isDestroyed: () => false,
+      printToPDF: (options: unknown) => {
+        fake.printed.push(options);
+        return Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+      },
     });
     constructor(public options: { webPreferences?: Record<string, unknown> }) {
       super();
@@ -68,10 +82,22 @@ vi.mock('electron', async () => {
     isMaximized = () => false;
   }
   const workArea = { x: 0, y: 0, width: 1920, height: 1040 };
+  const BrowserWindow = Object.assign(FakeBrowserWindow, {
+    fromWebContents: (contents: unknown) => fake.windows.find((w) => w.webContents === contents) ?? null,
+  });
   return {
     app: new FakeApp(),
-    BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: (title: string, text: string) => fake.calls.push(`error:${title}:${text}`) },
+    BrowserWindow,
+    webContents: {
+      fromId: (id: number) => fake.windows.find((w) => w.webContents.id === id)?.webContents,
+    },
+    dialog: {
+      showErrorBox: (title: string, text: string) => fake.calls.push(`error:${title}:${text}`),
+      showSaveDialog: (parent: unknown, options: { defaultPath?: string }) => {
+        fake.saveDialogs.push({ parent, options });
+        return Promise.resolve({ canceled: false, filePath: path.join(fake.documentsDir, 'handover') });
+      },
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
         fake.handlers.set(channel, listener),
@@ -79,7 +105,10 @@ vi.mock('electron', async () => {
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: () => fake.calls.push('menu'),
+      setApplicationMenu: (menu: typeof fake.menu) => {
+        fake.menu = menu;
+        fake.calls.push('menu');
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: () => fake.calls.push('registerSchemes'),
@@ -95,7 +124,13 @@ vi.mock('electron', async () => {
     },
     screen: { getPrimaryDisplay: () => ({ id: 1, workArea }), getAllDisplays: () => [{ id: 1, workArea }] },
     session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
-    shell: { openExternal: () => Promise.resolve() },
+    shell: {
+      openExternal: () => Promise.resolve(),
+      openPath: (folder: string) => {
+        fake.openedPaths.push(folder);
+        return Promise.resolve('');
+      },
+    },
   };
 });
 
@@ -104,6 +139,8 @@ const appEvent = { sender: { id: 41 }, senderFrame: { url: 'app://desk/index.htm
 describe('main entry', () => {
   beforeAll(async () => {
     fake.userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-main-'));
+    fake.documentsDir = path.join(fake.userDataDir, 'Documents');
+    fs.mkdirSync(fake.documentsDir);
     vi.stubEnv('DESK_SERVER_URL', 'http://127.0.0.1:5555');
     await import('./index');
     await vi.waitFor(() => expect(fake.calls).toContain('loadURL:app://desk/index.html'));
@@ -174,5 +211,50 @@ describe('main entry', () => {
       height: 800,
       maximized: false,
     });
+  });
+
+  it('writes its log to <userData>/logs/main.log and the renderer console and desk:log to renderer.log', async () => {
+    const logsDir = path.join(fake.userDataDir, 'logs');
+    await vi.waitFor(() =>
+      expect(fs.readFileSync(path.join(logsDir, 'main.log'), 'utf8')).toMatch(
+        /\[info\]\s+Overdue Desk 9\.8\.7 starting .*server http:\/\/127\.0\.0\.1:5555/,
+      ),
+    );
+    fake.windows[0]?.webContents.emit('console-message', {
+      level: 'error',
+      message: 'Uncaught TypeError: x is undefined',
+      lineNumber: 12,
+      sourceId: 'app://desk/assets/index.js',
+    });
+    await fake.handlers.get('desk:log')!(appEvent, { level: 'warn', message: 'sync paused' });
+    const renderer = fs.readFileSync(path.join(logsDir, 'renderer.log'), 'utf8');
+    expect(renderer).toContain(
+      '[error] console: Uncaught TypeError: x is undefined (app://desk/assets/index.js:12)',
+    );
+    expect(renderer).toContain('[warn]  sync paused');
+  });
+
+  it('has 帮助 → 打开日志文件夹, which opens the logs folder', async () => {
+    const help = fake.menu.find((item) => item.label === '帮助');
+    const open = help?.submenu?.find((item) => item.label === '打开日志文件夹');
+    expect(open?.click).toBeTypeOf('function');
+    open?.click?.();
+    await vi.waitFor(() => expect(fake.openedPaths).toEqual([path.join(fake.userDataDir, 'logs')]));
+  });
+
+  it('prints the calling window to PDF and saves it where the user chose', async () => {
+    const answer = await fake.handlers.get('desk:print-pdf')!(appEvent, { title: '交接单 1/3' });
+    const saved = path.join(fake.documentsDir, 'handover.pdf');
+    expect(answer).toEqual({ saved: true, path: saved });
+    expect(fake.printed).toEqual([{ printBackground: true, pageSize: 'A4' }]);
+    expect(fake.saveDialogs[0]?.parent).toBe(fake.windows[0]);
+    expect(fake.saveDialogs[0]?.options.defaultPath).toBe(path.join(fake.documentsDir, '交接单 1_3.pdf'));
+    expect(fs.readFileSync(saved, 'utf8')).toBe('%PDF-1.7 fake');
+  });
+
+  it('sets the window icon from the app folder', () => {
+    expect(fake.windows[0]?.options.icon).toBe(
+      path.resolve(import.meta.dirname, '..', '..', 'assets', 'icon.png'),
+    );
   });
 });

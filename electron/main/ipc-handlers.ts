@@ -3,7 +3,9 @@
 import type { AppConfig } from '../../shared/ipc';
 import type { IpcHandlers } from './ipc-router';
 import type { Log } from './log';
+import { sanitizeLogText } from './logging';
 import { isExternalWebUrl } from './navigation';
+import { createPrintPdfHandler, type PdfDeps } from './print-pdf';
 import type { TokenVault } from './token-vault';
 
 /** The part of Electron's `Notification` instance the handler uses. */
@@ -28,6 +30,10 @@ export interface IpcHandlerDeps {
   notifier: Notifier;
   /** Brings the app window to the front (a notification was clicked). */
   focusApp(): void;
+  /** `desk:print-pdf`: printing, the save dialog and the file write (print-pdf.ts). */
+  pdf: PdfDeps;
+  /** Where `desk:log` writes: `<userData>/logs/renderer.log`. */
+  rendererLog: Log;
   log: Pick<Log, 'warn'>;
 }
 
@@ -39,6 +45,7 @@ export const MAX_LIVE_NOTIFICATIONS = 20;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const live = new Map<NotificationLike, (clicked: boolean) => void>();
+  const printPdf = createPrintPdfHandler(deps.pdf);
 
   return {
     'desk:config': () => deps.config,
@@ -94,5 +101,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         // The oldest waiting notification gives way (answered as not clicked).
         if (live.size > MAX_LIVE_NOTIFICATIONS) live.values().next().value?.(false);
       }),
+    'desk:print-pdf': (args, context) => printPdf(args, context),
+    'desk:log': ({ level, message }) => {
+      // Escaped (no forged lines) and capped; the file rotates, so a chatty page cannot fill the disk.
+      deps.rendererLog[level](sanitizeLogText(message));
+      return undefined;
+    },
   };
 }

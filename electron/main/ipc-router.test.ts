@@ -51,8 +51,14 @@ function fakeHandlers(): IpcHandlers & { calls: unknown[] } {
       calls.push(['desk:token:save', args]);
       return undefined;
     },
-    'desk:token:load': () => 'tok_0123456789abcdef',
-    'desk:token:clear': () => undefined,
+    'desk:token:load': (args) => {
+      calls.push(['desk:token:load', args]);
+      return 'tok_0123456789abcdef';
+    },
+    'desk:token:clear': (args) => {
+      calls.push(['desk:token:clear', args]);
+      return undefined;
+    },
     'desk:open-external': async (args) => {
       calls.push(['desk:open-external', args]);
     },
@@ -64,8 +70,44 @@ function fakeHandlers(): IpcHandlers & { calls: unknown[] } {
       calls.push(['desk:notify', args]);
       return { clicked: false };
     },
+    'desk:print-pdf': (args, context) => {
+      calls.push(['desk:print-pdf', args, context]);
+      return { saved: true, path: '/tmp/a.pdf' };
+    },
+    'desk:log': (args) => {
+      calls.push(['desk:log', args]);
+      return undefined;
+    },
   };
 }
+
+/** Arguments each channel must refuse. A `Record` over the channels: a new channel without one does not compile. */
+const BAD_ARGS: Record<IpcChannel, unknown> = {
+  'desk:config': { anything: true },
+  'desk:token:save': { token: 'short' },
+  'desk:token:load': 'x',
+  'desk:token:clear': null,
+  'desk:open-external': { url: 'file:///etc/passwd' },
+  'desk:badge': { count: -1 },
+  'desk:notify': { title: '', body: 'b' },
+  'desk:print-pdf': { title: '   ' },
+  'desk:log': { level: 'debug', message: 'x' },
+};
+
+/** Arguments each channel accepts, so a refusal above is the argument's fault and not the channel's. */
+const GOOD_ARGS: Record<IpcChannel, unknown> = {
+  'desk:config': undefined,
+  'desk:token:save': { token: 'tok_0123456789abcdef' },
+  'desk:token:load': undefined,
+  'desk:token:clear': undefined,
+  'desk:open-external': { url: 'https://example.com/' },
+  'desk:badge': { count: 1 },
+  'desk:notify': { title: 't', body: 'b' },
+  'desk:print-pdf': { title: '交接单' },
+  'desk:log': { level: 'info', message: 'x' },
+};
+
+const ALL_CHANNELS = Object.keys(IPC_CHANNELS) as IpcChannel[];
 
 function setup(handlers: IpcHandlers = fakeHandlers(), appId: number | null = APP_CONTENTS_ID) {
   const ipcMain = new FakeIpcMain();
@@ -93,6 +135,7 @@ describe('registerIpcHandlers', () => {
     ).resolves.toBeUndefined();
     expect(handlers.calls).toEqual([
       ['desk:config', undefined],
+      ['desk:token:load', undefined],
       ['desk:badge', { count: 3 }],
       ['desk:open-external', { url: 'https://example.com/x' }],
     ]);
@@ -103,6 +146,47 @@ describe('registerIpcHandlers', () => {
     const { ipcMain } = setup(handlers);
     await ipcMain.invoke('desk:token:save', appEvent(), { token: 'tok_0123456789abcdef', admin: true });
     expect(handlers.calls).toEqual([['desk:token:save', { token: 'tok_0123456789abcdef' }]]);
+  });
+
+  describe.each(ALL_CHANNELS)('every channel: %s', (channel) => {
+    it('runs for the app page with good arguments', async () => {
+      const handlers = fakeHandlers();
+      const { ipcMain } = setup(handlers);
+      await ipcMain.invoke(channel, appEvent(), GOOD_ARGS[channel]);
+      expect(handlers.calls.map((call) => (call as unknown[])[0])).toEqual([channel]);
+    });
+
+    it('refuses a sender that is not the app window top frame on app://desk', async () => {
+      const handlers = fakeHandlers();
+      const { ipcMain } = setup(handlers);
+      for (const event of [
+        appEvent(topFrame('https://evil.example/')),
+        appEvent({ url: 'app://desk/frame.html', parent: topFrame() }),
+        appEvent(topFrame(), APP_CONTENTS_ID + 1),
+        appEvent(null),
+      ]) {
+        await expect(ipcMain.invoke(channel, event, GOOD_ARGS[channel])).rejects.toThrow(
+          `${channel}: sender not allowed`,
+        );
+      }
+      expect(handlers.calls).toEqual([]);
+    });
+
+    it('refuses arguments that fail the schema', async () => {
+      const handlers = fakeHandlers();
+      const { ipcMain } = setup(handlers);
+      await expect(ipcMain.invoke(channel, appEvent(), BAD_ARGS[channel])).rejects.toThrow(
+        `${channel}: invalid arguments: `,
+      );
+      expect(handlers.calls).toEqual([]);
+    });
+  });
+
+  it('tells the handler which web contents called', async () => {
+    const handlers = fakeHandlers();
+    const { ipcMain } = setup(handlers);
+    await ipcMain.invoke('desk:print-pdf', appEvent(), { title: '交接单' });
+    expect(handlers.calls).toEqual([['desk:print-pdf', { title: '交接单' }, { senderId: APP_CONTENTS_ID }]]);
   });
 
   describe('refuses the sender', () => {
@@ -145,6 +229,10 @@ describe('registerIpcHandlers', () => {
       ['desk:config', [{ anything: true }]],
       ['desk:token:clear', [null]],
       ['desk:badge', [{ count: 1 }, { count: 2 }]],
+      ['desk:print-pdf', [{}]],
+      ['desk:print-pdf', [{ title: 'x'.repeat(201) }]],
+      ['desk:log', [{ level: 'info', message: '' }]],
+      ['desk:log', [{ level: 'info', message: 'x'.repeat(4001) }]],
     ])('%s %j', async (channel, args) => {
       const handlers = fakeHandlers();
       const { ipcMain } = setup(handlers);

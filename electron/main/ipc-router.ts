@@ -8,9 +8,15 @@ import { APP_ORIGIN } from './config';
 import type { Log } from './log';
 import { originOf } from './navigation';
 
+/** Who called, for the handlers that act on the caller's window (`desk:print-pdf`). Already checked. */
+export interface IpcCallContext {
+  /** The id of the sender's web contents: the app window's, since any other sender is refused. */
+  readonly senderId: number;
+}
+
 /** One handler per channel: leaving one out is a type error. */
 export type IpcHandlers = {
-  [C in IpcChannel]: (args: IpcArgs<C>) => Promise<IpcResult<C>> | IpcResult<C>;
+  [C in IpcChannel]: (args: IpcArgs<C>, context: IpcCallContext) => Promise<IpcResult<C>> | IpcResult<C>;
 };
 
 /** The parts of Electron's `WebFrameMain` and `IpcMainInvokeEvent` the router reads. */
@@ -63,7 +69,8 @@ export function registerIpcHandlers(deps: IpcRouterDeps): () => void {
 
 function register<C extends IpcChannel>(deps: IpcRouterDeps, channel: C): void {
   const contract = IPC_CHANNELS[channel];
-  const handler: (args: IpcArgs<C>) => Promise<IpcResult<C>> | IpcResult<C> = deps.handlers[channel];
+  const handler: (args: IpcArgs<C>, context: IpcCallContext) => Promise<IpcResult<C>> | IpcResult<C> =
+    deps.handlers[channel];
   deps.ipcMain.handle(channel, async (event, ...rawArgs) => {
     const problem = senderProblem(event, deps.appWebContentsId());
     if (problem !== null) {
@@ -74,7 +81,9 @@ function register<C extends IpcChannel>(deps: IpcRouterDeps, channel: C): void {
     const args = contract.args.safeParse(rawArgs[0]);
     if (!args.success) throw new Error(`${channel}: invalid arguments: ${describeIssues(args.error)}`);
     // TypeScript widens the parsed value to the union of all channels' args; it is this channel's by construction.
-    const result = contract.result.safeParse(await handler(args.data as IpcArgs<C>));
+    const result = contract.result.safeParse(
+      await handler(args.data as IpcArgs<C>, { senderId: event.sender.id }),
+    );
     if (!result.success) {
       deps.log.error(`${channel}: handler returned an invalid result`, result.error);
       throw new Error(`${channel}: invalid result: ${describeIssues(result.error)}`);

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { menuLocale, menuTemplate } from './menu';
 
 function roles(items: readonly MenuItemConstructorOptions[]): string[] {
@@ -62,11 +62,29 @@ describe('menuTemplate', () => {
     expect(submenuOf(template, '文件').map((item) => item.role)).toEqual(['close']);
   });
 
+  it('has 帮助 → 打开日志文件夹 (Help → Open Logs Folder), which calls back', () => {
+    const openLogsFolder = vi.fn();
+    const zh = submenuOf(menuTemplate({ packaged: true, locale: 'zh-CN', openLogsFolder }), '帮助');
+    expect(zh.map((item) => item.label ?? item.type)).toEqual([
+      '打开日志文件夹',
+      'separator',
+      '关于逾期工作台',
+    ]);
+    const click = zh[0]?.click as (() => void) | undefined;
+    click?.();
+    expect(openLogsFolder).toHaveBeenCalledOnce();
+
+    const en = submenuOf(menuTemplate({ packaged: true, locale: 'en', openLogsFolder }), 'Help');
+    expect(en[0]?.label).toBe('Open Logs Folder');
+    // Without a logs folder (nothing passed) the item is left out rather than dead.
+    expect(submenuOf(menuTemplate({ packaged: true, locale: 'zh-CN' }), '帮助')).toHaveLength(1);
+  });
+
   it('labels every item that is not a separator in both locales', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const all = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
         items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? all(item.submenu) : [])]);
-      for (const item of all(menuTemplate({ packaged: false, locale }))) {
+      for (const item of all(menuTemplate({ packaged: false, locale, openLogsFolder: () => undefined }))) {
         if (item.type !== 'separator') expect(item.label, JSON.stringify(item)).toBeTruthy();
       }
     }

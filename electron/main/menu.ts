@@ -9,6 +9,8 @@ export interface MenuTemplateOptions {
   locale: MenuLocale;
   /** macOS puts the application menu first. */
   mac?: boolean;
+  /** 帮助 → 打开日志文件夹: shows `<userData>/logs` in the file manager (logging.ts). */
+  openLogsFolder?: () => void;
 }
 
 const LABELS = {
@@ -34,6 +36,7 @@ const LABELS = {
     minimize: '最小化',
     close: '关闭窗口',
     about: '关于逾期工作台',
+    openLogs: '打开日志文件夹',
   },
   en: {
     file: 'File',
@@ -57,6 +60,7 @@ const LABELS = {
     minimize: 'Minimize',
     close: 'Close Window',
     about: 'About Overdue Desk',
+    openLogs: 'Open Logs Folder',
   },
 } as const satisfies Record<MenuLocale, Record<string, string>>;
 
@@ -69,6 +73,7 @@ export function menuTemplate({
   packaged,
   locale,
   mac = false,
+  openLogsFolder,
 }: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const t = LABELS[locale];
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -108,7 +113,13 @@ export function menuTemplate({
         { role: 'close', label: t.close },
       ],
     },
-    // "打开日志文件夹" (open the log folder) belongs here once the app writes logs.
-    { label: t.help, role: 'help', submenu: [{ role: 'about', label: t.about }] },
+    {
+      label: t.help,
+      role: 'help',
+      submenu: [
+        ...(openLogsFolder ? [{ label: t.openLogs, click: () => openLogsFolder() }, separator] : []),
+        { role: 'about', label: t.about },
+      ],
+    },
   ];
 }

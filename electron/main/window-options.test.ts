@@ -56,6 +56,16 @@ describe('windowOptions', () => {
       title: '逾期工作台',
     });
     expect(options.webPreferences).toEqual(webPreferences(PRELOAD));
+    expect(options).not.toHaveProperty('icon');
+  });
+
+  it('sets the window icon when given', () => {
+    const options = windowOptions({
+      state: { x: 0, y: 0, width: 1440, height: 900, maximized: false },
+      preloadPath: PRELOAD,
+      iconPath: '/app/assets/icon.png',
+    });
+    expect(options.icon).toBe('/app/assets/icon.png');
   });
 });
 
@@ -66,8 +76,11 @@ describe('appPaths', () => {
     expect(dev.preloadPath).toBe(path.join('/repo', 'out', 'preload', 'index.cjs'));
     expect(dev.tokenFile).toBe(path.join('/home/u/.config/Overdue Desk', 'session.bin'));
     expect(dev.windowStateFile).toBe(path.join('/home/u/.config/Overdue Desk', 'window-state.json'));
+    expect(dev.logsDir).toBe(path.join('/home/u/.config/Overdue Desk', 'logs'));
+    expect(dev.iconPath).toBe(path.join('/repo', 'assets', 'icon.png'));
 
     const packaged = appPaths(path.join('/opt/desk/resources/app.asar/out/main'), '/data');
     expect(packaged.rendererDir).toBe(path.join('/opt/desk/resources/app.asar/dist/renderer'));
+    expect(packaged.iconPath).toBe(path.join('/opt/desk/resources/app.asar/assets/icon.png'));
   });
 });

@@ -21,9 +21,15 @@ export function webPreferences(preloadPath: string): WebPreferences {
 export interface WindowOptionsInput {
   state: PlacedWindowState;
   preloadPath: string;
+  /** The window icon (used on Linux; Windows and macOS take the executable's). */
+  iconPath?: string;
 }
 
-export function windowOptions({ state, preloadPath }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function windowOptions({
+  state,
+  preloadPath,
+  iconPath,
+}: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     x: state.x,
     y: state.y,
@@ -36,6 +42,7 @@ export function windowOptions({ state, preloadPath }: WindowOptionsInput): Brows
     show: false,
     backgroundColor: '#f5f6f8',
     autoHideMenuBar: false,
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: webPreferences(preloadPath),
   };
 }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { priorityScore } from '../../shared/rules/priority';
+import { risksFor } from '../../shared/rules/risk';
 import { sampleCase } from '../../shared/test-data';
 import type { CaseView } from '../../shared/schemas/case';
+import type { RiskFlag } from '../../shared/schemas/risk';
 import {
   activeFilterCount,
   categoriesOf,
   DEFAULT_FILTERS,
   filterRanked,
+  liveRiskFlags,
   rankClosed,
   rankOpen,
+  riskMatches,
+  riskPoints,
+  setRiskFlagSource,
   wantsClosed,
   type WorklistFilters,
   type WorklistQuery,
@@ -115,6 +122,14 @@ describe('ranking', () => {
     expect(categoriesOf(open, closed)).toEqual(expect.arrayContaining(['生鲜', '服装']));
   });
 
+  it('narrows to the cases behind a dashboard figure (drill-down), open and closed alike', () => {
+    const drill = { label: '平台 京东', caseIds: new Set(['late', 'resolved-new']) };
+    const all = query({ statuses: ['open', 'resolved', 'closed'], drill });
+    expect(ids(all)).toEqual(['late', 'resolved-new']);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, drill })).toBe(1);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, drill: null })).toBe(0);
+  });
+
   it('filters 100,000 ranked cases per keystroke without ranking them again', () => {
     const many: CaseView[] = [];
     for (let i = 0; i < 100_000; i++) {
@@ -139,5 +154,65 @@ describe('ranking', () => {
     const perKeystroke = (performance.now() - started) / 7;
     // Generous for slow CI machines; a re-rank alone takes several times this.
     expect(perKeystroke).toBeLessThan(150);
+  });
+});
+
+const flag = (over: Partial<RiskFlag> = {}): RiskFlag => ({
+  id: 'f-rain',
+  warehouseId: 'wh-1',
+  scope: 'region',
+  target: '浙江',
+  kind: 'rain',
+  startsAt: NOW - H,
+  endsAt: NOW + 6 * H,
+  points: 60,
+  note: '',
+  createdBy: null,
+  ...over,
+});
+
+describe('risk flags in the ranking', () => {
+  const zhejiang = withOrder(sampleCase({ id: 'zj', shipBy: NOW + 3 * H }), {
+    region: '浙江',
+    courierId: 'cr-sf',
+  });
+  const beijing = withOrder(sampleCase({ id: 'bj', shipBy: NOW + 2 * H }), {
+    region: '北京',
+    courierId: 'cr-zto',
+  });
+
+  it('adds exactly the points priority() lists for the flags, and nothing without flags', () => {
+    const flags = [
+      flag(),
+      flag({ id: 'f-zto', scope: 'courier', target: 'cr-zto', kind: 'depot_overload', points: 90 }),
+    ];
+    for (const c of [zhejiang, beijing]) {
+      const withRisks = priorityScore(c, NOW, { risks: risksFor(flags, c, NOW) });
+      expect(priorityScore(c, NOW) + riskPoints(flags, c, NOW)).toBe(withRisks);
+      expect(rankOpen([c], NOW, flags)[0]!.score).toBe(withRisks);
+      expect(rankOpen([c], NOW, [])[0]!.score).toBe(priorityScore(c, NOW));
+    }
+    expect(riskMatches(flags, zhejiang, NOW)).toEqual([{ label: 'f-rain', points: 60 }]);
+  });
+
+  it('raises a flagged case above an otherwise more urgent one', () => {
+    expect(rankOpen([zhejiang, beijing], NOW, []).map((r) => r.id)).toEqual(['bj', 'zj']);
+    expect(rankOpen([zhejiang, beijing], NOW, [flag()]).map((r) => r.id)).toEqual(['zj', 'bj']);
+  });
+
+  it('reads the desk’s flags from the registered source, ignoring ended ones, until the source is removed', () => {
+    const flags = new Map([
+      ['f-rain', flag()],
+      ['old', flag({ id: 'old', endsAt: NOW - H })],
+    ]);
+    const remove = setRiskFlagSource(() => flags.values());
+    try {
+      expect(liveRiskFlags(NOW).map((f) => f.id)).toEqual(['f-rain']);
+      expect(rankOpen([zhejiang, beijing], NOW).map((r) => r.id)).toEqual(['zj', 'bj']);
+    } finally {
+      remove();
+    }
+    expect(liveRiskFlags(NOW)).toHaveLength(0);
+    expect(rankOpen([zhejiang, beijing], NOW).map((r) => r.id)).toEqual(['bj', 'zj']);
   });
 });

@@ -3,10 +3,14 @@
 // urgent render), and every keystroke, bucket or filter change only walks the ranked array.
 // Resolved and closed cases are not ranked with the open ones: they get their own list (most recently closed
 // first), built only while the status filter asks for them, so the open-case path never pays for them.
+// Risk flags (brief F14) add their points to the cases they touch. They are few, so each open case is checked
+// against every live flag; with no flags the ranking does exactly what it did before and allocates nothing more.
 import { bucketOf, BUCKETS, type Bucket } from '../../shared/rules/buckets';
-import { compareByPriority, priorityScore } from '../../shared/rules/priority';
+import { compareByPriority, priorityScore, type RiskMatch } from '../../shared/rules/priority';
+import { flagApplies } from '../../shared/rules/risk';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Cause, CaseStatus, Platform } from '../../shared/schemas/enums';
+import type { RiskFlag } from '../../shared/schemas/risk';
 
 export interface RankedCase {
   c: CaseView;
@@ -18,14 +22,62 @@ export interface RankedCase {
   open: boolean;
 }
 
-export function rankOpen(cases: Iterable<CaseView>, now: number): RankedCase[] {
+const NO_FLAGS: readonly RiskFlag[] = [];
+let riskSource: (() => Iterable<RiskFlag>) | null = null;
+
+/**
+ * Where the ranking finds the warehouse's risk flags when its caller passes none: the signed-in desk points it
+ * at the synced directory, so every ranking (worklist, first-paint head) weighs the flags without each caller
+ * knowing about them. Returns the function that removes the source again.
+ */
+export function setRiskFlagSource(source: () => Iterable<RiskFlag>): () => void {
+  riskSource = source;
+  return () => {
+    if (riskSource === source) riskSource = null;
+  };
+}
+
+/** The flags that can still apply at `now` (an ended flag touches nothing). The shared empty list when none. */
+export function liveRiskFlags(
+  now: number,
+  flags: Iterable<RiskFlag> | null = riskSource ? riskSource() : null,
+): readonly RiskFlag[] {
+  if (!flags) return NO_FLAGS;
+  let live: RiskFlag[] | null = null;
+  for (const f of flags) if (f.endsAt >= now) (live ??= []).push(f);
+  return live ?? NO_FLAGS;
+}
+
+/**
+ * The points the flags add to a case: the sum of the risk parts that `priority(c, now, { risks: risksFor(flags,
+ * c, now) })` lists, without building them (tested equal).
+ */
+export function riskPoints(flags: readonly RiskFlag[], c: CaseView, now: number): number {
+  let points = 0;
+  for (const f of flags) if (flagApplies(f, c, now)) points += f.points;
+  return points;
+}
+
+/** The flags touching a case as priority parts, labelled by flag id (the case panel names the flag from it). */
+export function riskMatches(flags: readonly RiskFlag[], c: CaseView, now: number): RiskMatch[] {
+  const out: RiskMatch[] = [];
+  for (const f of flags) if (flagApplies(f, c, now)) out.push({ label: f.id, points: f.points });
+  return out;
+}
+
+export function rankOpen(
+  cases: Iterable<CaseView>,
+  now: number,
+  flags: readonly RiskFlag[] = liveRiskFlags(now),
+): RankedCase[] {
   const ranked: RankedCase[] = [];
+  const flagged = flags.length > 0;
   for (const c of cases) {
     if (c.status !== 'open') continue;
     ranked.push({
       c,
       id: c.id,
-      score: priorityScore(c, now),
+      score: flagged ? priorityScore(c, now) + riskPoints(flags, c, now) : priorityScore(c, now),
       shipBy: c.shipBy,
       bucket: bucketOf(c.shipBy, now),
       open: true,
@@ -73,6 +125,18 @@ export function matchesSearch(c: CaseView, query: string): boolean {
 
 export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
 
+/**
+ * A drill-down from a review dashboard: the cases behind one figure (a bar, a table row), found once when the
+ * figure is opened. Not a saved filter: saved views leave it out.
+ */
+export interface CaseDrill {
+  /** What the figure was, for the banner above the worklist ("按平台：淘宝"). */
+  label: string;
+  caseIds: ReadonlySet<string>;
+  /** The desk area the figure is in, to go back to. */
+  from?: 'review' | 'forecast';
+}
+
 /** The worklist's filters besides the bucket and the search text. An empty list means "any". */
 export interface WorklistFilters {
   statuses: readonly CaseStatus[];
@@ -82,6 +146,7 @@ export interface WorklistFilters {
   courierIds: readonly string[];
   zoneIds: readonly string[];
   assignee: AssigneeFilter;
+  drill?: CaseDrill | null;
 }
 
 export const DEFAULT_FILTERS: WorklistFilters = {
@@ -100,7 +165,8 @@ export function activeFilterCount(f: WorklistFilters): number {
   return (
     statuses +
     [f.causes, f.categories, f.platforms, f.courierIds, f.zoneIds].filter((l) => l.length > 0).length +
-    (f.assignee === 'anyone' ? 0 : 1)
+    (f.assignee === 'anyone' ? 0 : 1) +
+    (f.drill ? 1 : 0)
   );
 }
 
@@ -128,7 +194,9 @@ function compileFilters(filters: WorklistFilters, userId: string | null): (c: Ca
   const couriers = setOrNull(filters.courierIds);
   const zones = setOrNull(filters.zoneIds);
   const { assignee } = filters;
+  const drill = filters.drill?.caseIds ?? null;
   return (c) => {
+    if (drill && !drill.has(c.id)) return false;
     if (assignee === 'me' && c.assigneeId !== userId) return false;
     if (assignee === 'unassigned' && c.assigneeId !== null) return false;
     if (platforms && !platforms.has(c.platform)) return false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RiskFlag } from '../../../shared/schemas/risk';
 import { sampleCase } from '../../../shared/test-data';
-import { buildWorklist } from './worklist-model';
+import { buildWorklist, explain, withCurrentRisks } from './worklist-model';
 
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
 const H = 3_600_000;
@@ -32,5 +33,48 @@ describe('buildWorklist', () => {
     expect(buildWorklist(cases, NOW, { bucket: 'all', search: '5678' }).rows).toHaveLength(3);
     expect(buildWorklist(cases, NOW, { bucket: 'all', search: '王芳' }).rows).toHaveLength(3);
     expect(buildWorklist(cases, NOW, { bucket: 'all', search: '李' }).rows).toHaveLength(0);
+  });
+});
+
+describe('risk flags in the worklist and the explanation', () => {
+  const rain: RiskFlag = {
+    id: 'f-rain',
+    warehouseId: 'wh-1',
+    scope: 'region',
+    target: '浙江',
+    kind: 'rain',
+    startsAt: NOW - H,
+    endsAt: NOW + 6 * H,
+    points: 60,
+    note: '杭州暴雨',
+    createdBy: null,
+  };
+  const flagged = sampleCase({ id: 'zj', shipBy: NOW + 3 * H });
+  const other = {
+    ...sampleCase({ id: 'bj', shipBy: NOW + 2 * H }),
+    order: { ...flagged.order, region: '北京' },
+  };
+
+  it('ranks flagged cases higher when flags are given', () => {
+    expect(buildWorklist([flagged, other], NOW, { bucket: 'all', search: '' }).rows[0]!.id).toBe('bj');
+    expect(
+      buildWorklist([flagged, other], NOW, { bucket: 'all', search: '', flags: [rain] }).rows[0]!.id,
+    ).toBe('zj');
+  });
+
+  it('explains the risk part and keeps the score in step', () => {
+    const plain = explain(flagged, NOW);
+    const risky = explain(flagged, NOW, [rain]);
+    expect(risky.score).toBe(plain.score + 60);
+    expect(risky.parts.at(-1)).toEqual({ reason: 'risk', points: 60, detail: 'f-rain' });
+  });
+
+  it('brings an explanation up to date with the flags as they are now', () => {
+    const plain = explain(flagged, NOW);
+    expect(withCurrentRisks(plain, flagged, NOW, [])).toBe(plain);
+    const updated = withCurrentRisks(plain, flagged, NOW, [rain]);
+    expect(updated).toEqual(explain(flagged, NOW, [rain]));
+    expect(withCurrentRisks(updated, flagged, NOW, [rain])).toBe(updated);
+    expect(withCurrentRisks(updated, flagged, NOW, [])).toEqual(plain);
   });
 });

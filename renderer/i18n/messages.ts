@@ -1,6 +1,7 @@
 // Every string the UI shows, in zh-CN (the default) and English. The catalog is split by area so teams can
 // work side by side; `en` must have exactly the keys of `zh` (tested).
 import { panelsEn, panelsZh } from './messages-panels';
+import { reviewEn, reviewZh } from './messages-review';
 import { worklistEn, worklistZh } from './messages-worklist';
 
 const core = {
@@ -356,6 +357,6 @@ const coreEn: Record<CoreKey, string> = {
   someone: 'A colleague',
 };
 
-export const zh = { ...core, ...panelsZh, ...worklistZh };
+export const zh = { ...core, ...panelsZh, ...worklistZh, ...reviewZh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...coreEn, ...panelsEn, ...worklistEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...panelsEn, ...worklistEn, ...reviewEn };

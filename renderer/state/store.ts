@@ -69,8 +69,16 @@ export interface WorklistSlice {
   openDialog: (dialog: CaseDialog | null) => void;
 }
 
-/** The desk's main areas; leads also see the floor (pickers) and the approval queue. */
-export type DeskView = 'worklist' | 'floor' | 'approvals';
+/**
+ * The desk's main areas. Everyone has the worklist, the review (dashboards and the handover report) and the
+ * forecast; leads and admins also the floor (pickers), the approval queue and the promotion (surge) tools.
+ */
+export type DeskView = 'worklist' | 'review' | 'forecast' | 'floor' | 'approvals' | 'surge';
+
+/** The review area's tab and periods, kept while the user drills into the worklist and comes back. */
+export type ReviewTab = 'dashboards' | 'handover';
+export type ReviewRange = 'today' | '7d' | '30d';
+export type HandoverRange = 'shift' | 'previousShift' | 'today' | 'yesterday';
 
 /** A short message at the bottom of the desk (e.g. what a bulk action did). */
 export interface Toast {
@@ -80,11 +88,15 @@ export interface Toast {
 
 export interface UiSlice {
   view: DeskView;
+  reviewTab: ReviewTab;
+  reviewRange: ReviewRange;
+  handoverRange: HandoverRange;
   toast: Toast | null;
   paletteOpen: boolean;
   settingsOpen: boolean;
   outboxOpen: boolean;
   setView: (view: DeskView) => void;
+  setReview: (patch: Partial<Pick<UiSlice, 'reviewTab' | 'reviewRange' | 'handoverRange'>>) => void;
   setPaletteOpen: (open: boolean) => void;
   setSettingsOpen: (open: boolean) => void;
   setOutboxOpen: (open: boolean) => void;
@@ -184,11 +196,15 @@ const worklistSlice: StateCreator<DeskState, [], [], WorklistSlice> = (set) => (
 
 const uiSlice: StateCreator<DeskState, [], [], UiSlice> = (set) => ({
   view: 'worklist',
+  reviewTab: 'dashboards',
+  reviewRange: '7d',
+  handoverRange: 'shift',
   toast: null,
   paletteOpen: false,
   settingsOpen: false,
   outboxOpen: false,
   setView: (view) => set({ view }),
+  setReview: (patch) => set(patch),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setOutboxOpen: (outboxOpen) => set({ outboxOpen }),

@@ -1,9 +1,10 @@
-// The desk's areas. Coordinators work the worklist; leads and admins also get the floor and the approval queue.
+// The desk's areas. Everyone works the worklist and reads the review; leads and admins also get the floor and
+// the approval queue.
 import { Tab, Tabs } from '@mui/material';
 import { useT } from '../../i18n/use-t';
 import { useDesk, type DeskView } from '../../state/store';
 
-export function DeskNav() {
+export function DeskNav({ lead }: { lead: boolean }) {
   const t = useT();
   const view = useDesk((s) => s.view);
   return (
@@ -15,8 +16,9 @@ export function DeskNav() {
       slotProps={{ indicator: { sx: { bgcolor: 'common.white' } } }}
     >
       <Tab value="worklist" label={t('worklist.title')} />
-      <Tab value="floor" label={t('nav.floor')} />
-      <Tab value="approvals" label={t('nav.approvals')} />
+      <Tab value="review" label={t('nav.review')} />
+      {lead && <Tab value="floor" label={t('nav.floor')} />}
+      {lead && <Tab value="approvals" label={t('nav.approvals')} />}
     </Tabs>
   );
 }

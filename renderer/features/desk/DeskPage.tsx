@@ -12,12 +12,13 @@ import {
   DialogContent,
   DialogTitle,
   IconButton,
+  LinearProgress,
   Snackbar,
   Toolbar,
   Tooltip,
   Typography,
 } from '@mui/material';
-import { useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import { canOverride } from '../../../shared/rules/permissions';
 import type { LoginResponse } from '../../../shared/schemas/auth';
 import { actorOf } from '../../app/runtime';
@@ -35,6 +36,9 @@ import { StatusBar } from '../status/StatusBar';
 import { Worklist } from '../worklist/Worklist';
 import { DeskNav } from './DeskNav';
 import { LeadPanel } from './LeadPanel';
+
+// The review's charts and spreadsheet writer load on first visit, not with the worklist.
+const ReviewPage = lazy(() => import('../review/ReviewPage'));
 
 const ROLE_LABEL = {
   coordinator: { 'zh-CN': '逾期发货员', en: 'Coordinator' },
@@ -88,7 +92,7 @@ export function DeskPage({
           <Typography variant="body2" sx={{ opacity: 0.85 }} noWrap>
             {warehouse}
           </Typography>
-          {lead && <DeskNav />}
+          <DeskNav lead={lead} />
           <Box sx={{ ml: 'auto', display: 'flex', alignItems: 'center', gap: 1 }}>
             <Tooltip title="Ctrl+K">
               <Button
@@ -119,7 +123,7 @@ export function DeskPage({
           </Box>
         </Toolbar>
       </AppBar>
-      {view === 'worklist' || !lead ? (
+      {view === 'worklist' || (!lead && view !== 'review') ? (
         <Box
           component="main"
           sx={{
@@ -140,7 +144,13 @@ export function DeskPage({
         </Box>
       ) : (
         <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto', bgcolor: 'background.paper' }}>
-          <LeadPanel view={view === 'floor' ? 'floor' : 'approvals'} />
+          {view === 'review' ? (
+            <Suspense fallback={<LinearProgress aria-label={t('remote.loading')} />}>
+              <ReviewPage />
+            </Suspense>
+          ) : (
+            <LeadPanel view={view === 'floor' ? 'floor' : 'approvals'} />
+          )}
         </Box>
       )}
       {recovered && (

@@ -170,10 +170,13 @@ export function buildCommands(ctx: CommandContext): Command[] {
   add('go.mine', 'go', t('cmd.mine'), 'mine my cases wode', null, actions.showMine);
   add('go.unassigned', 'go', t('cmd.unassigned'), 'unassigned unclaimed', null, actions.showUnassigned);
   add('go.clearFilters', 'go', t('cmd.clearFilters'), 'clear reset filters', null, actions.clearFilters);
+  add('go.view.worklist', 'go', t('cmd.view', { view: t('worklist.title') }), 'worklist', null, () =>
+    actions.goToView('worklist'),
+  );
+  add('go.view.review', 'go', t('cmd.view', { view: t('nav.review') }), 'review dashboards fupan', null, () =>
+    actions.goToView('review'),
+  );
   if (lead) {
-    add('go.view.worklist', 'go', t('cmd.view', { view: t('worklist.title') }), 'worklist', null, () =>
-      actions.goToView('worklist'),
-    );
     add('go.view.floor', 'go', t('cmd.view', { view: t('nav.floor') }), 'floor pickers xianchang', null, () =>
       actions.goToView('floor'),
     );

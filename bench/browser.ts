@@ -1,0 +1,626 @@
+// The renderer scenarios: the built UI served by the real server, driven in Debian's Chromium (headless, the
+// launch arguments of playwright.config.ts, 1440x900, zh-CN). Everything is timed inside the page: input
+// events carry their own timestamps, "the list updated" is a MutationObserver on the grid's aria-rowcount plus
+// the next animation frame, frame times come from requestAnimationFrame, the heap from the DevTools protocol
+// after garbage collection, and the renderer's own performance marks (desk:first-rows, desk:all-loaded,
+// desk:synced, desk:action-durable) bound the loading and sync phases.
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { median, percentile, round } from './report';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const CONTEXT_OPTIONS = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+
+// tsx (esbuild keepNames) wraps nested functions in __name(...); functions sent to the page need it defined.
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+/**
+ * Installed before the app's own scripts on every navigation: a log of clicks and text input with their event
+ * timestamps, and a per-frame watch of the "全部 N" tab count and of the first rendered row.
+ */
+const INSTRUMENT = String.raw`(() => {
+  const B = (window.__bench = { tabs: [], firstRowsAt: null, clicks: [], inputs: [], lastKeydown: null,
+    rowcount: [], action: null, delta: null });
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target.closest('button,[role="tab"],[role="row"]') : null;
+    B.clicks.push({ t: e.timeStamp, label: el ? (el.textContent || '').trim().slice(0, 40) : '' });
+  }, true);
+  document.addEventListener('keydown', (e) => { B.lastKeydown = e.timeStamp; }, true);
+  document.addEventListener('input', (e) => {
+    const kd = B.lastKeydown;
+    B.inputs.push({ t: kd !== null && e.timeStamp - kd < 100 ? kd : e.timeStamp });
+    B.lastKeydown = null;
+  }, true);
+  const started = performance.now();
+  const poll = () => {
+    const tab = document.querySelector('[role="tab"]');
+    const m = tab ? /(\d+)\s*$/.exec(tab.textContent || '') : null;
+    if (m) {
+      const n = Number(m[1]);
+      const last = B.tabs[B.tabs.length - 1];
+      if (!last || last.n !== n) B.tabs.push({ t: performance.now(), n });
+    }
+    if (B.firstRowsAt === null && document.querySelector('[role="row"][data-case-id]')) B.firstRowsAt = performance.now();
+    const done = B.firstRowsAt !== null && B.tabs.some((x) => x.n >= B.expect);
+    if (!done && performance.now() - started < 300000) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+interface BenchState {
+  expect: number;
+  tabs: { t: number; n: number }[];
+  firstRowsAt: number | null;
+  clicks: { t: number; label: string }[];
+  inputs: { t: number }[];
+  rowcount: { t: number; frame: number; n: number }[];
+  action: { t: number; frame?: number } | null;
+  delta: number | null;
+}
+declare global {
+  interface Window {
+    __bench: BenchState;
+  }
+}
+
+export interface Desk {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+}
+
+export async function newDesk(browser: Browser, expectCases: number): Promise<Desk> {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  await context.addInitScript({ content: NAME_SHIM });
+  await context.addInitScript({ content: `${INSTRUMENT}\nwindow.__bench.expect = ${expectCases};` });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp };
+}
+
+const mark = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name);
+
+const timeOrigin = (page: Page) => page.evaluate(() => performance.timeOrigin);
+
+// ---- initial sync ----
+
+export interface InitialSync {
+  ms: number;
+  syncedAt: number;
+  countedAt: number;
+  pullRequests: number;
+  /** Bytes received for the pull responses (compressed, headers included), from CDP encodedDataLength. */
+  pullWireBytes: number;
+  /** The same bodies decompressed. */
+  pullBodyBytes: number;
+  encodings: string[];
+  /** Summed over the pulls: request sent to response headers (the server reading the page). */
+  serverWaitMs: number;
+  /** Response headers to the last byte (compression and transfer). */
+  transferMs: number;
+  /** Last byte of one pull to the next request: the desk storing and applying the page. */
+  clientMs: number;
+}
+
+interface PullTiming {
+  sent: number;
+  headers: number;
+  finished: number;
+  encoded: number;
+  decoded: number;
+  encoding: string;
+}
+
+/** Empty desk, log in, until every case is stored (first desk:synced) and the "全部 N" tab shows them all. */
+export async function initialSync(desk: Desk, url: string, expectCases: number): Promise<InitialSync> {
+  const { page, cdp } = desk;
+  const pulls = new Map<string, PullTiming>();
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.request.url.includes('/api/sync/pull'))
+      pulls.set(e.requestId, {
+        sent: e.timestamp,
+        headers: 0,
+        finished: 0,
+        encoded: 0,
+        decoded: 0,
+        encoding: '',
+      });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const p = pulls.get(e.requestId);
+    if (!p) return;
+    p.headers = e.timestamp;
+    p.encoding =
+      e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity';
+  });
+  cdp.on('Network.dataReceived', (e) => {
+    const p = pulls.get(e.requestId);
+    if (p) p.decoded += e.dataLength;
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const p = pulls.get(e.requestId);
+    if (!p) return;
+    p.encoded = e.encodedDataLength;
+    p.finished = e.timestamp;
+  });
+  await page.goto(url);
+  await page.getByRole('textbox', { name: '用户名' }).fill('zhangwei');
+  await page.getByLabel('密码').fill('desk2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  const done = await page.waitForFunction(
+    (n) => {
+      const B = window.__bench;
+      const click = B.clicks.find((c) => c.label === '登录');
+      if (!click) return null;
+      const synced = performance.getEntriesByName('desk:synced').find((e) => e.startTime > click.t);
+      const counted = B.tabs.find((x) => x.n >= n && x.t > click.t);
+      if (!synced || !counted) return null;
+      return { click: click.t, synced: synced.startTime, counted: counted.t };
+    },
+    expectCases,
+    { polling: 200, timeout: 600_000 },
+  );
+  const r = (await done.jsonValue())!;
+  await cdp.send('Network.disable');
+  const list = [...pulls.values()].filter((p) => p.finished > 0).sort((a, b) => a.sent - b.sent);
+  let clientMs = 0;
+  for (let i = 1; i < list.length; i++) clientMs += Math.max(0, list[i]!.sent - list[i - 1]!.finished) * 1000;
+  return {
+    ms: Math.max(r.synced, r.counted) - r.click,
+    syncedAt: r.synced - r.click,
+    countedAt: r.counted - r.click,
+    pullRequests: list.length,
+    pullWireBytes: list.reduce((s, p) => s + p.encoded, 0),
+    pullBodyBytes: list.reduce((s, p) => s + p.decoded, 0),
+    encodings: [...new Set(list.map((p) => p.encoding))],
+    serverWaitMs: list.reduce((s, p) => s + (p.headers - p.sent) * 1000, 0),
+    transferMs: list.reduce((s, p) => s + (p.finished - p.headers) * 1000, 0),
+    clientMs,
+  };
+}
+
+/** The sync engine saves the worklist head after its first sync; the warm start paints from it. */
+export async function waitForSavedHead(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const dbs = await indexedDB.databases();
+      const name = dbs.map((d) => d.name ?? '').find((n) => n.startsWith('overdue-desk-'));
+      if (!name) return false;
+      return new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const get = db.transaction('meta').objectStore('meta').get('head');
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result !== undefined);
+            };
+            get.onerror = () => {
+              db.close();
+              resolve(false);
+            };
+          } catch {
+            db.close();
+            resolve(false);
+          }
+        };
+      });
+    },
+    undefined,
+    { polling: 250, timeout: 60_000 },
+  );
+}
+
+// ---- warm start ----
+
+export interface WarmStart {
+  firstRows: number[];
+  /** desk:all-loaded: the whole log replayed into memory. */
+  allLoaded: number[];
+  /** The "全部 N" tab shows every case: ranked and filterable. */
+  allCounted: number[];
+  allFilterable: number[];
+}
+
+export async function warmStarts(desk: Desk, expectCases: number, runs: number): Promise<WarmStart> {
+  const out: WarmStart = { firstRows: [], allLoaded: [], allCounted: [], allFilterable: [] };
+  for (let i = 0; i < runs; i++) {
+    await desk.page.reload({ waitUntil: 'commit' });
+    const handle = await desk.page.waitForFunction(
+      (n) => {
+        const B = window.__bench;
+        const first = performance.getEntriesByName('desk:first-rows')[0];
+        const loaded = performance.getEntriesByName('desk:all-loaded')[0];
+        const counted = B.tabs.find((x) => x.n >= n);
+        if (!first || !loaded || !counted) return null;
+        return { first: first.startTime, loaded: loaded.startTime, counted: counted.t };
+      },
+      expectCases,
+      { polling: 100, timeout: 120_000 },
+    );
+    const r = (await handle.jsonValue())!;
+    out.firstRows.push(r.first);
+    out.allLoaded.push(r.loaded);
+    out.allCounted.push(r.counted);
+    out.allFilterable.push(Math.max(r.loaded, r.counted));
+    await settle(desk.page);
+  }
+  return out;
+}
+
+/** Waits for the page to go quiet (the post-start sync round, deferred renders). */
+async function settle(page: Page, ms = 1500): Promise<void> {
+  await page.waitForTimeout(ms);
+}
+
+// ---- where the renderer's main thread spent its time (Chromium's own counters) ----
+
+export interface PhaseTimes {
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+  taskMs: number;
+}
+
+/** Cumulative main-thread time by phase (CDP Performance.getMetrics); subtract two readings. */
+export async function phaseTimes(cdp: CDPSession): Promise<PhaseTimes> {
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
+  return {
+    scriptMs: get('ScriptDuration'),
+    styleMs: get('RecalcStyleDuration'),
+    layoutMs: get('LayoutDuration'),
+    taskMs: get('TaskDuration'),
+  };
+}
+
+export function phaseDelta(a: PhaseTimes, b: PhaseTimes, per = 1): PhaseTimes {
+  const d = (k: keyof PhaseTimes) => round((b[k] - a[k]) / per, 2);
+  return { scriptMs: d('scriptMs'), styleMs: d('styleMs'), layoutMs: d('layoutMs'), taskMs: d('taskMs') };
+}
+
+// ---- heap ----
+
+export async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('HeapProfiler.disable');
+  return usage.usedSize;
+}
+
+// ---- "the list updated": aria-rowcount of the grid changed, plus the frame that shows it ----
+
+async function watchRowcount(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const B = window.__bench;
+    const grid = document.querySelector('[role="grid"]');
+    if (!grid) throw new Error('no worklist grid');
+    B.rowcount = [];
+    new MutationObserver(() => {
+      const t = performance.now();
+      const n = Number(grid.getAttribute('aria-rowcount'));
+      requestAnimationFrame(() => B.rowcount.push({ t, frame: performance.now(), n }));
+    }).observe(grid, { attributes: true, attributeFilter: ['aria-rowcount'] });
+  });
+}
+
+const rowcount = (page: Page) =>
+  page.evaluate(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')));
+
+async function nextUpdate(page: Page, seen: number, timeout = 10_000) {
+  const h = await page.waitForFunction((k) => window.__bench.rowcount[k] ?? null, seen, {
+    polling: 20,
+    timeout,
+  });
+  return (await h.jsonValue())!;
+}
+
+// ---- filter ----
+
+export interface KeystrokeSample {
+  key: string;
+  query: string;
+  ms: number;
+  rows: number;
+}
+
+/**
+ * Types each query one character at a time, then deletes it again with Backspace; every keystroke is timed from
+ * its keydown to the frame after the grid's row count changed (each prefix is chosen to change it).
+ */
+export async function filterKeystrokes(page: Page, queries: string[]): Promise<KeystrokeSample[]> {
+  const search = page.getByRole('searchbox', { name: '搜索订单号、客户或手机尾号' });
+  await search.fill('');
+  await page.waitForTimeout(500);
+  await watchRowcount(page);
+  await search.click();
+  const samples: KeystrokeSample[] = [];
+  let typed = '';
+  const stroke = async (key: string, next: string) => {
+    const seen = await page.evaluate(() => window.__bench.rowcount.length);
+    const inputs = await page.evaluate(() => window.__bench.inputs.length);
+    await page.keyboard.press(key);
+    const update = await nextUpdate(page, seen);
+    const t0 = await page.evaluate((k) => window.__bench.inputs[k]?.t ?? NaN, inputs);
+    samples.push({ key, query: next, ms: update.frame - t0, rows: update.n - 1 });
+    typed = next;
+    await page.waitForTimeout(150);
+  };
+  for (const query of queries) {
+    for (const ch of query) await stroke(ch, typed + ch);
+    while (typed.length) await stroke('Backspace', typed.slice(0, -1));
+  }
+  return samples;
+}
+
+// ---- re-sort: bucket tabs ----
+
+export interface ResortSample {
+  tab: string;
+  ms: number;
+  rows: number;
+}
+
+export async function resorts(page: Page, rounds: number): Promise<ResortSample[]> {
+  await watchRowcount(page);
+  const tabs = page.getByRole('tab');
+  const labels = await tabs.allTextContents();
+  const samples: ResortSample[] = [];
+  let current = await rowcount(page);
+  const order = [...labels.keys()].slice(1).concat(0);
+  for (let round = 0; round < rounds; round++) {
+    for (const index of order) {
+      const label = labels[index]!;
+      const count = Number(/(\d+)\s*$/.exec(label)?.[1] ?? NaN);
+      const expected = index === 0 ? current : count + 1;
+      const tab = tabs.nth(index);
+      if (expected === current && index !== 0) {
+        // Same row count as now: no attribute change to observe; select it untimed.
+        await tab.click();
+        await page.waitForTimeout(200);
+        continue;
+      }
+      const seen = await page.evaluate(() => window.__bench.rowcount.length);
+      const clicks = await page.evaluate(() => window.__bench.clicks.length);
+      await tab.click();
+      const update = await nextUpdate(page, seen).catch(() => null);
+      const t0 = await page.evaluate((k) => window.__bench.clicks[k]?.t ?? NaN, clicks);
+      current = await rowcount(page);
+      if (update) samples.push({ tab: label, ms: update.frame - t0, rows: update.n - 1 });
+      await page.waitForTimeout(200);
+    }
+  }
+  await tabs.first().click();
+  await page.waitForTimeout(300);
+  return samples;
+}
+
+// ---- scrolling ----
+
+export interface ScrollRun {
+  intervals: number[];
+  p95: number;
+  latePct: number;
+  over50: number;
+  rowsSeen: number;
+}
+
+/** A frame is late when it missed its vsync: more than 1.5 frames of 60 Hz since the previous one. */
+export const LATE_FRAME_MS = 25;
+
+export async function scrollRun(page: Page, frames: number, stepPx: number): Promise<ScrollRun> {
+  const r = await page.evaluate(
+    async ({ frames, stepPx }) => {
+      const el = document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]');
+      if (!el) throw new Error('no worklist scroller');
+      el.scrollTop = 0;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const seen = new Set<string>();
+      return new Promise<{ stamps: number[]; rowsSeen: number }>((resolve) => {
+        const stamps: number[] = [];
+        let dir = 1;
+        const tick = (t: number) => {
+          stamps.push(t);
+          for (const row of el.querySelectorAll('[data-case-id]'))
+            seen.add(row.getAttribute('data-case-id')!);
+          if (stamps.length > frames) {
+            resolve({ stamps, rowsSeen: seen.size });
+            return;
+          }
+          const max = el.scrollHeight - el.clientHeight;
+          if (el.scrollTop + dir * stepPx > max || el.scrollTop + dir * stepPx < 0) dir = -dir;
+          el.scrollTop += dir * stepPx;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+    { frames, stepPx },
+  );
+  const intervals = r.stamps.slice(1).map((t, i) => t - r.stamps[i]!);
+  return {
+    intervals,
+    p95: percentile(intervals, 95),
+    latePct: (100 * intervals.filter((x) => x > LATE_FRAME_MS).length) / intervals.length,
+    over50: intervals.filter((x) => x > 50).length,
+    rowsSeen: r.rowsSeen,
+  };
+}
+
+/** Frame intervals of the idle page, for reference (what the headless compositor delivers). */
+export async function idleFrames(page: Page, frames: number): Promise<number> {
+  const stamps = await page.evaluate(
+    (n) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        const tick = (t: number) => {
+          out.push(t);
+          if (out.length > n) resolve(out);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+  return median(stamps.slice(1).map((t, i) => t - stamps[i]!));
+}
+
+// ---- an action: claim ----
+
+export interface ActionSample {
+  caseId: string;
+  visible: number;
+  durable: number;
+}
+
+export async function claimActions(
+  page: Page,
+  targets: { id: string; platformOrderId: string }[],
+  displayName: string,
+): Promise<ActionSample[]> {
+  const search = page.getByRole('searchbox', { name: '搜索订单号、客户或手机尾号' });
+  const out: ActionSample[] = [];
+  for (const target of targets) {
+    await search.fill(target.platformOrderId);
+    const row = page.locator(`[role="row"][data-case-id="${target.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    const claim = page.getByRole('button', { name: '认领', exact: true });
+    await claim.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const clicks = await page.evaluate(
+      ({ caseId, name }) => {
+        const B = window.__bench;
+        B.action = null;
+        const shows = () => {
+          const row = document.querySelector(`[role="row"][data-case-id="${caseId}"]`);
+          const cells = row ? row.querySelectorAll('[role="gridcell"]') : [];
+          const cell = cells[cells.length - 1];
+          if (cell?.textContent?.includes(name)) return true;
+          return (document.querySelector('section')?.textContent ?? '').includes(`负责人：${name}`);
+        };
+        const mo = new MutationObserver(() => {
+          if (B.action || !shows()) return;
+          const hit = { t: performance.now() } as { t: number; frame?: number };
+          B.action = hit;
+          mo.disconnect();
+          requestAnimationFrame(() => (hit.frame = performance.now()));
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+        return B.clicks.length;
+      },
+      { caseId: target.id, name: displayName },
+    );
+    const durableBefore = (await mark(page, 'desk:action-durable')).length;
+    await claim.click();
+    const h = await page.waitForFunction(
+      ({ k, d }) => {
+        const B = window.__bench;
+        const click = B.clicks[k];
+        const durable = performance.getEntriesByName('desk:action-durable')[d];
+        if (!click || !durable || B.action?.frame === undefined) return null;
+        return { click: click.t, visible: B.action.frame, durable: durable.startTime };
+      },
+      { k: clicks, d: durableBefore },
+      { polling: 20, timeout: 10_000 },
+    );
+    const r = (await h.jsonValue())!;
+    out.push({ caseId: target.id, visible: r.visible - r.click, durable: r.durable - r.click });
+    await page.waitForTimeout(500);
+  }
+  await search.fill('');
+  await page.waitForTimeout(800);
+  return out;
+}
+
+// ---- delta sync ----
+
+export interface DeltaSample {
+  ms: number;
+  /** From the commit to the desk:synced mark of the pull that brought the change. */
+  synced: number;
+  /** From the commit to the frame where every visible changed row shows the new holder. */
+  shown: number;
+}
+
+/**
+ * `commit` changes the cases on the server and resolves with the epoch time of its commit. Timed from there
+ * to the first desk:synced after it with every changed row on screen showing `displayName`.
+ */
+export async function deltaSync(
+  page: Page,
+  ids: readonly string[],
+  displayName: string,
+  commit: () => Promise<number>,
+): Promise<DeltaSample> {
+  await page.evaluate(
+    ({ ids, name }) => {
+      const B = window.__bench;
+      B.delta = null;
+      const wanted = new Set(ids);
+      const poll = () => {
+        const rows = [...document.querySelectorAll('[role="row"][data-case-id]')].filter((r) =>
+          wanted.has(r.getAttribute('data-case-id')!),
+        );
+        const ok =
+          rows.length >= 3 &&
+          rows.every((r) => {
+            const cells = r.querySelectorAll('[role="gridcell"]');
+            return cells[cells.length - 1]?.textContent?.includes(name) ?? false;
+          });
+        if (ok) B.delta = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    },
+    { ids: [...ids], name: displayName },
+  );
+  const origin = await timeOrigin(page);
+  const committed = (await commit()) - origin;
+  const h = await page.waitForFunction(
+    (since) => {
+      const shown = window.__bench.delta;
+      const synced = performance.getEntriesByName('desk:synced').find((e) => e.startTime > since);
+      return shown !== null && synced ? { shown, synced: synced.startTime } : null;
+    },
+    committed,
+    { polling: 20, timeout: 30_000 },
+  );
+  const r = (await h.jsonValue())!;
+  return {
+    ms: Math.max(r.shown, r.synced) - committed,
+    synced: r.synced - committed,
+    shown: r.shown - committed,
+  };
+}
+
+export async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]');
+    if (el) el.scrollTop = 0;
+  });
+  await page.waitForTimeout(300);
+}
+
+export const r1 = (xs: number[]) => xs.map((x) => round(x, 1));

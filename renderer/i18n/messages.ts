@@ -1,7 +1,9 @@
 // Every string the UI shows, in zh-CN (the default) and English. The catalog is split by area so teams can
 // work side by side; `en` must have exactly the keys of `zh` (tested).
 import { panelsEn, panelsZh } from './messages-panels';
+import { forecastEn, forecastZh } from './messages-forecast';
 import { reviewEn, reviewZh } from './messages-review';
+import { surgeEn, surgeZh } from './messages-surge';
 import { worklistEn, worklistZh } from './messages-worklist';
 
 const core = {
@@ -357,6 +359,13 @@ const coreEn: Record<CoreKey, string> = {
   someone: 'A colleague',
 };
 
-export const zh = { ...core, ...panelsZh, ...worklistZh, ...reviewZh };
+export const zh = { ...core, ...panelsZh, ...worklistZh, ...reviewZh, ...forecastZh, ...surgeZh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...coreEn, ...panelsEn, ...worklistEn, ...reviewEn };
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...panelsEn,
+  ...worklistEn,
+  ...reviewEn,
+  ...forecastEn,
+  ...surgeEn,
+};

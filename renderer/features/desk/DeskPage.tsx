@@ -25,7 +25,7 @@ import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
 import { useDirectory } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
-import { useDesk } from '../../state/store';
+import { useDesk, type DeskView } from '../../state/store';
 import { CaseDetail } from '../case/CaseDetail';
 import { LoginForm } from '../login/LoginForm';
 import { CriticalAlerts } from '../notifications/CriticalAlerts';
@@ -37,8 +37,13 @@ import { Worklist } from '../worklist/Worklist';
 import { DeskNav } from './DeskNav';
 import { LeadPanel } from './LeadPanel';
 
-// The review's charts and spreadsheet writer load on first visit, not with the worklist.
+// The review, forecast and surge areas (charts, spreadsheet writer) load on first visit, not with the worklist.
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
+const ForecastPage = lazy(() => import('../forecast/ForecastPage'));
+const SurgePage = lazy(() => import('../surge/SurgePage'));
+
+/** Areas every role has; the others (floor, approvals, surge) are a lead's. */
+const SHARED_AREAS = new Set<DeskView>(['worklist', 'review', 'forecast']);
 
 const ROLE_LABEL = {
   coordinator: { 'zh-CN': '逾期发货员', en: 'Coordinator' },
@@ -123,7 +128,7 @@ export function DeskPage({
           </Box>
         </Toolbar>
       </AppBar>
-      {view === 'worklist' || (!lead && view !== 'review') ? (
+      {view === 'worklist' || (!lead && !SHARED_AREAS.has(view)) ? (
         <Box
           component="main"
           sx={{
@@ -144,12 +149,12 @@ export function DeskPage({
         </Box>
       ) : (
         <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'auto', bgcolor: 'background.paper' }}>
-          {view === 'review' ? (
-            <Suspense fallback={<LinearProgress aria-label={t('remote.loading')} />}>
-              <ReviewPage />
-            </Suspense>
+          {view === 'floor' || view === 'approvals' ? (
+            <LeadPanel view={view} />
           ) : (
-            <LeadPanel view={view === 'floor' ? 'floor' : 'approvals'} />
+            <Suspense fallback={<LinearProgress aria-label={t('remote.loading')} />}>
+              {view === 'review' ? <ReviewPage /> : view === 'forecast' ? <ForecastPage /> : <SurgePage />}
+            </Suspense>
           )}
         </Box>
       )}

@@ -176,6 +176,14 @@ export function buildCommands(ctx: CommandContext): Command[] {
   add('go.view.review', 'go', t('cmd.view', { view: t('nav.review') }), 'review dashboards fupan', null, () =>
     actions.goToView('review'),
   );
+  add(
+    'go.view.forecast',
+    'go',
+    t('cmd.view', { view: t('nav.forecast') }),
+    'forecast breach yuce',
+    null,
+    () => actions.goToView('forecast'),
+  );
   if (lead) {
     add('go.view.floor', 'go', t('cmd.view', { view: t('nav.floor') }), 'floor pickers xianchang', null, () =>
       actions.goToView('floor'),
@@ -187,6 +195,9 @@ export function buildCommands(ctx: CommandContext): Command[] {
       'approvals shenpi',
       null,
       () => actions.goToView('approvals'),
+    );
+    add('go.view.surge', 'go', t('cmd.view', { view: t('nav.surge') }), 'surge promotion dacu', null, () =>
+      actions.goToView('surge'),
     );
   }
 

@@ -1,0 +1,16 @@
+// The surge area (brief F14/F15). Being built: this file is the entry the desk's nav loads lazily.
+import { Box, Typography } from '@mui/material';
+import { useT } from '../../i18n/use-t';
+
+export function SurgePage() {
+  const t = useT();
+  return (
+    <Box component="section" aria-label={t('nav.surge')} sx={{ p: 2 }}>
+      <Typography variant="h6" component="h2">
+        {t('nav.surge')}
+      </Typography>
+    </Box>
+  );
+}
+
+export default SurgePage;

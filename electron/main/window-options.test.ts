@@ -17,6 +17,7 @@ describe('webPreferences', () => {
     ['webSecurity', true],
     ['allowRunningInsecureContent', false],
     ['spellcheck', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('%s is %s', (flag, value) => {
     expect(prefs[flag]).toBe(value);
   });
@@ -27,6 +28,7 @@ describe('webPreferences', () => {
       [
         'allowRunningInsecureContent',
         'contextIsolation',
+        'disableBlinkFeatures',
         'nodeIntegration',
         'nodeIntegrationInWorker',
         'preload',

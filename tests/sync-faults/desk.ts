@@ -40,6 +40,19 @@ export class Desk {
     return desk;
   }
 
+  private async relogin(): Promise<void> {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      try {
+        this.token = await this.login();
+        this.engine.resume();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    console.error(`[sync-faults] desk ${this.user.username} could not log in again for 20 s`);
+  }
+
   private async boot(): Promise<void> {
     this.store = await LocalStore.open(new DeskDb(this.dbName), {
       userId: this.user.id,
@@ -52,11 +65,10 @@ export class Desk {
       getToken: () => this.token,
       onAuthExpired: () => {
         this.authExpiries++;
-        // The coordinator types the password again; the outbox waits meanwhile.
-        void this.login().then((token) => {
-          this.token = token;
-          this.engine.resume();
-        });
+        // The coordinator types the password again; the outbox waits meanwhile. The server may be restarting
+        // at that moment (the login is refused at the socket), so, like the person at the relogin dialog, try
+        // again until it answers.
+        void this.relogin();
       },
       isOnline: () => this.net.online,
       random: () => 0.5,

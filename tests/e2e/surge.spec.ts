@@ -205,7 +205,7 @@ test('R7 overflow assignment: the lead turns it on and new cases go to the coord
     await expect(surge.coordinatorRow(id).getByText('在班', { exact: true })).toBeVisible();
   }
   await expect(surge.overflowSwitch()).not.toBeChecked();
-  await surge.overflowSwitch().check();
+  await surge.overflowSwitch().click();
   await expect
     .poll(async () => (await db.select().from(warehouses).where(eq(warehouses.id, WH)))[0]?.autoAssign)
     .toBe(true);
@@ -271,7 +271,7 @@ test('R7 overflow assignment: the lead turns it on and new cases go to the coord
   await expect(surge.load.getByTestId('surge-unassigned')).toHaveText('待分配的未认领案件：0');
 
   // Off again: a case that opens now stays unassigned.
-  await surge.overflowSwitch().uncheck();
+  await surge.overflowSwitch().click();
   await expect
     .poll(async () => (await db.select().from(warehouses).where(eq(warehouses.id, WH)))[0]?.autoAssign)
     .toBe(false);

@@ -96,12 +96,10 @@ export function OverflowCard({
   const toggle = async (on: boolean) => {
     const r = await put({ autoAssign: on });
     if (r)
-      useDesk
-        .getState()
-        .showToast({
-          text: t(r.autoAssign ? 'surge.overflow.on' : 'surge.overflow.off'),
-          severity: 'success',
-        });
+      useDesk.getState().showToast({
+        text: t(r.autoAssign ? 'surge.overflow.on' : 'surge.overflow.off'),
+        severity: 'success',
+      });
   };
 
   const limitShown = limitText ?? (settings.data ? String(settings.data.compensationLimitFen / 100) : '');

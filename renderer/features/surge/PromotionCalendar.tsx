@@ -64,12 +64,10 @@ export function PromotionCalendar({
     setDeleting(null);
     try {
       const r = await send<{ ordersUpdated: number }>('DELETE', paths.promotion(p.id));
-      useDesk
-        .getState()
-        .showToast({
-          text: t('surge.deleted', { name: p.name, orders: r.ordersUpdated }),
-          severity: 'success',
-        });
+      useDesk.getState().showToast({
+        text: t('surge.deleted', { name: p.name, orders: r.ordersUpdated }),
+        severity: 'success',
+      });
     } catch (err) {
       useDesk.getState().showToast({
         text: t('remote.error', { message: err instanceof RemoteError ? err.message : String(err) }),

@@ -86,12 +86,14 @@ export function CapacityPlanCard({
   const rows = base.map((z) => zoneRow(myEdits[z.zoneId] ?? z));
   const sum = totals(rows);
   const dirty = Object.keys(myEdits).length > 0;
+  const valid = rows.every((r) => r.picksPerHour > 0);
   const zoneName = (id: string) => directory.zone.get(id)?.name ?? id;
   const n = (x: number) => formatNumber(x, locale);
 
   const edit = (zone: StaffingZone, field: Field, raw: string) => {
-    const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value) || value < 0) return;
+    // An emptied field counts as 0 so it can be retyped; a zero pick rate blocks saving (see `valid`).
+    const value = raw === '' ? 0 : Number(raw);
+    if (!Number.isFinite(value) || value < 0) return;
     const next = { ...zone, [field]: field === 'picksPerHour' ? value : Math.round(value) };
     setEdits({ key: planKey, zones: { ...myEdits, [zone.zoneId]: next } });
   };
@@ -195,6 +197,7 @@ export function CapacityPlanCard({
                           size="small"
                           variant="standard"
                           value={r[f.field]}
+                          error={f.field === 'picksPerHour' && r.picksPerHour <= 0}
                           onChange={(e) => edit(r, f.field, e.target.value)}
                           slotProps={{
                             htmlInput: {
@@ -251,7 +254,11 @@ export function CapacityPlanCard({
                 : t('surge.plan.totalOk')}
             </Alert>
             {canEdit ? (
-              <Button variant="contained" onClick={() => void save()} disabled={busy || rows.length === 0}>
+              <Button
+                variant="contained"
+                onClick={() => void save()}
+                disabled={busy || rows.length === 0 || !valid}
+              >
                 {t('surge.plan.save')}
                 {dirty ? ' *' : ''}
               </Button>

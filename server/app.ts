@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { riskFlagRoutes } from './routes/risk-flags';
 import { ruleRoutes } from './routes/rules';
+import { surgeRoutes } from './routes/surge';
 import { syncRoutes } from './routes/sync';
 
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -64,6 +65,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions = {}): Pr
   await app.register(clockRoutes(ctx));
   await app.register(riskFlagRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  await app.register(surgeRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(forecastRoutes(ctx));
   if (options.staticDir) await registerStatic(app, options.staticDir);

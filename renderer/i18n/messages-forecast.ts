@@ -1,5 +1,33 @@
 // Strings of the forecast area that messages-review.ts does not already hold (see messages.ts). Keep zh-CN and
 // English in step: `en` must have exactly the keys of `zh`.
-export const forecastZh = {} as const;
+export const forecastZh = {
+  'forecast.zone': '拣货区',
+  'forecast.courier': '快递',
+  'forecast.region': '地区',
+  'forecast.shipBy': '发货截止',
+  'forecast.cutoffs': '快递揽收时间',
+  'forecast.pickup': '{carrier} 下次揽收：{next}',
+  'forecast.capacityHelp':
+    '产能 = 在班拣货员 × 实测效率 × 时长；待拣含已逾期订单。截止时间按快递最后一班揽收倒推：备好了但赶不上揽收也算逾期。',
+  'forecast.firstRows': '仅显示前 {shown} 条，共 {count} 条；可按时间窗筛选。',
+  'suggest.casesCount': '打开 {count} 个案件',
+  'suggest.oneAtATime': '每条建议单独计算效果，两条建议可能救回同一批订单。',
+  'risk.zoneNote': '仓库当地时间（{zone}）',
+  'risk.import.rejected': '被拒绝的行',
+} as const;
 
-export const forecastEn: Record<keyof typeof forecastZh, string> = {};
+export const forecastEn: Record<keyof typeof forecastZh, string> = {
+  'forecast.zone': 'Zone',
+  'forecast.courier': 'Courier',
+  'forecast.region': 'Region',
+  'forecast.shipBy': 'Ship by',
+  'forecast.cutoffs': 'Courier pickups',
+  'forecast.pickup': '{carrier} next pickup: {next}',
+  'forecast.capacityHelp':
+    'Capacity = pickers on shift × measured rate × hours; "to pick" includes overdue orders. Deadlines count back from the courier’s last pickup: ready but too late for the truck is a breach too.',
+  'forecast.firstRows': 'Showing the first {shown} of {count}; narrow it with the window.',
+  'suggest.casesCount': 'Open {count} cases',
+  'suggest.oneAtATime': 'Each suggestion’s effect is computed on its own: two may save the same orders.',
+  'risk.zoneNote': 'Warehouse time ({zone})',
+  'risk.import.rejected': 'Rejected rows',
+};

@@ -82,7 +82,12 @@ export function BreachList({
         </Typography>
       ) : (
         <TableContainer sx={{ maxHeight: 480 }}>
-          <Table size="small" stickyHeader aria-label={t('forecast.breachList')}>
+          <Table
+            size="small"
+            stickyHeader
+            aria-label={t('forecast.breachList')}
+            sx={{ '& th, & td': { whiteSpace: 'nowrap', px: 1 } }}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>{t('forecast.order')}</TableCell>

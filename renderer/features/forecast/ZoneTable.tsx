@@ -46,7 +46,11 @@ export function ZoneTable({
         {t('forecast.zones')}
       </Typography>
       <TableContainer>
-        <Table size="small" aria-label={t('forecast.zones')}>
+        <Table
+          size="small"
+          aria-label={t('forecast.zones')}
+          sx={{ '& th, & td': { whiteSpace: 'nowrap', px: 1 } }}
+        >
           <TableHead>
             <TableRow>
               <TableCell rowSpan={2}>{t('forecast.zone')}</TableCell>

@@ -315,6 +315,33 @@ test('R5 move pickers: a lead applies the suggested move in one click; the picke
         .where(eq(pickers.id, p.id));
   });
 
+  // And a rush in another zone: orders due in 10 hours, more than its own pickers can pick before then.
+  const busy = before.forecast.zones.find((z) => z.zoneId !== null && z.zoneId !== quiet.zoneId)!;
+  const now = Date.now();
+  const rush = Array.from({ length: 60 }, (_, i) => ({
+    platform: 'tmall',
+    platformOrderId: `RUSH-${now}-${i}`,
+    category: '服饰',
+    valueFen: 9_900,
+    items: [{ sku: `SKU-RUSH-${i}`, name: '羽绒服', qty: 1 }],
+    customerName: `顾客${i}`,
+    customerPhone: `1380000${String(i).padStart(4, '0')}`,
+    city: '杭州',
+    region: '浙江',
+    zoneId: busy.zoneId,
+    paidAt: now - 3_600_000,
+    promisedShipBy: now + 10 * 3_600_000,
+  }));
+  const sent = await fetch(`${server.url}/api/warehouses/${WAREHOUSE}/orders/batch`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await tokenFor(server, 'admin')}`,
+    },
+    body: JSON.stringify({ orders: rush }),
+  });
+  expect(sent.status).toBe(200);
+
   const { view, answer } = await ForecastView.open(page, server.url, 'lina');
   const move = answer.suggestions.find((s) => s.kind === 'move_pickers');
   expect(move, 'a move is suggested once a zone has pickers to spare').toBeDefined();

@@ -14,6 +14,12 @@ export const forecastZh = {
   'suggest.oneAtATime': '每条建议单独计算效果，两条建议可能救回同一批订单。',
   'risk.zoneNote': '仓库当地时间（{zone}）',
   'risk.import.rejected': '被拒绝的行',
+  'risk.reason.kind': '未知的类型“{value}”（可用 rain、typhoon、snow、depot_overload、traffic、other）',
+  'risk.reason.scope': '范围须为 region 或 courier，实为“{value}”',
+  'risk.reason.target': '未填写地区或快递',
+  'risk.reason.time': 'starts_at 和 ends_at 须为“YYYY-MM-DD HH:MM”格式',
+  'risk.reason.points': '加分须为 0–300 的整数',
+  'risk.reason.csv': 'CSV 格式错误（{detail}）',
 } as const;
 
 export const forecastEn: Record<keyof typeof forecastZh, string> = {
@@ -30,4 +36,10 @@ export const forecastEn: Record<keyof typeof forecastZh, string> = {
   'suggest.oneAtATime': 'Each suggestion’s effect is computed on its own: two may save the same orders.',
   'risk.zoneNote': 'Warehouse time ({zone})',
   'risk.import.rejected': 'Rejected rows',
+  'risk.reason.kind': 'Unknown kind "{value}" (use rain, typhoon, snow, depot_overload, traffic or other)',
+  'risk.reason.scope': 'scope must be region or courier, not "{value}"',
+  'risk.reason.target': 'No region or courier given',
+  'risk.reason.time': 'starts_at and ends_at must be "YYYY-MM-DD HH:MM"',
+  'risk.reason.points': 'points must be a whole number from 0 to 300',
+  'risk.reason.csv': 'Malformed CSV ({detail})',
 };

@@ -232,7 +232,7 @@ test('R4 risk flags: a lead sets a region flag (stored, lifts a case, named in i
   await expect(importer.getByLabel('CSV 内容')).toHaveValue(csv);
   await importer.getByRole('button', { name: '导入' }).click();
   await expect(importer.getByRole('status')).toContainText('已导入 1 条，拒绝 1 条');
-  await expect(importer.getByRole('status')).toContainText('第 3 行：unknown kind "blizzard"');
+  await expect(importer.getByRole('status')).toContainText('第 3 行：未知的类型“blizzard”');
   const imported = await db
     .select()
     .from(riskFlags)

@@ -18,6 +18,7 @@ import { useRef, useState } from 'react';
 import type { RiskFlag } from '../../../shared/schemas/risk';
 import { useT } from '../../i18n/use-t';
 import { RemoteError, useServer } from '../review/remote';
+import { importReason } from './risk-model';
 
 export interface FlagImportResult {
   stored: RiskFlag[];
@@ -110,7 +111,9 @@ export function RiskImportDialog({
                 <List dense disablePadding aria-label={t('risk.import.rejected')}>
                   {result.rejected.map((r) => (
                     <ListItem key={r.line} disableGutters>
-                      <ListItemText primary={t('risk.import.line', { line: r.line, reason: r.reason })} />
+                      <ListItemText
+                        primary={t('risk.import.line', { line: r.line, reason: importReason(r.reason, t) })}
+                      />
                     </ListItem>
                   ))}
                 </List>

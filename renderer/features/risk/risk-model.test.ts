@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RiskFlag } from '../../../shared/schemas/risk';
 import { translator } from '../../i18n/format';
-import { currentFlags, flagName, fromWallInput, toWallInput, windowOk } from './risk-model';
+import { currentFlags, flagName, fromWallInput, importReason, toWallInput, windowOk } from './risk-model';
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 10, 11, 2, 0); // 10:00 in Shanghai
@@ -48,5 +48,16 @@ describe('wall-clock inputs', () => {
     expect(windowOk(T, T + H)).toBe(true);
     expect(windowOk(T, T)).toBe(false);
     expect(windowOk(T, T + 15 * 24 * H)).toBe(false);
+  });
+});
+
+describe('importReason', () => {
+  it('puts the server’s reasons in the desk’s language and keeps the ones it does not know', () => {
+    const t = translator('zh-CN');
+    expect(importReason('unknown kind "blizzard"', t)).toBe(
+      '未知的类型“blizzard”（可用 rain、typhoon、snow、depot_overload、traffic、other）',
+    );
+    expect(importReason('a risk window is at most 14 days', t)).toBe(t('risk.invalidWindow'));
+    expect(importReason('something new', t)).toBe('something new');
   });
 });

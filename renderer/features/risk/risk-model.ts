@@ -65,3 +65,22 @@ export const MAX_WINDOW_MS = 14 * 24 * 3_600_000;
 /** The server's own check (server/planning/risk-flags.ts checkFlag), so the form says it before sending. */
 export const windowOk = (startsAt: number, endsAt: number): boolean =>
   endsAt > startsAt && endsAt - startsAt <= MAX_WINDOW_MS;
+
+/**
+ * The server's reason for a rejected CSV line (server/planning/risk-flags.ts importRiskFlags, in English) in the
+ * desk's language; a reason it does not know is shown as the server wrote it.
+ */
+export function importReason(reason: string, t: Translate): string {
+  const kind = /^unknown kind "(.*)"$/.exec(reason);
+  if (kind) return t('risk.reason.kind', { value: kind[1] ?? '' });
+  const scope = /^scope must be region or courier, got "(.*)"$/.exec(reason);
+  if (scope) return t('risk.reason.scope', { value: scope[1] ?? '' });
+  if (reason === 'target is empty') return t('risk.reason.target');
+  if (reason.startsWith('starts_at and ends_at must be')) return t('risk.reason.time');
+  if (reason === 'points must be 0-300') return t('risk.reason.points');
+  if (reason === 'the window must end after it starts' || reason === 'a risk window is at most 14 days')
+    return t('risk.invalidWindow');
+  if (reason === 'unexpected text after a closing quote' || reason === 'unterminated quoted field')
+    return t('risk.reason.csv', { detail: reason });
+  return reason;
+}

@@ -2,6 +2,7 @@
 // English in step: `en` must have exactly the keys of `zh`.
 export const forecastZh = {
   'forecast.zone': '拣货区',
+  'forecast.listSep': '；',
   'forecast.courier': '快递',
   'forecast.region': '地区',
   'forecast.shipBy': '发货截止',
@@ -24,6 +25,7 @@ export const forecastZh = {
 
 export const forecastEn: Record<keyof typeof forecastZh, string> = {
   'forecast.zone': 'Zone',
+  'forecast.listSep': '; ',
   'forecast.courier': 'Courier',
   'forecast.region': 'Region',
   'forecast.shipBy': 'Ship by',

@@ -41,6 +41,7 @@ export function BreachList({
   zoneLabel,
   courierLabel,
   timeZone,
+  flagName,
   onOpen,
 }: {
   breaches: readonly ExpectedBreach[];
@@ -49,6 +50,8 @@ export function BreachList({
   zoneLabel: (zoneId: string | null) => string;
   courierLabel: (courierId: string | null) => string;
   timeZone: string;
+  /** A risk flag's name from its id (the flags behind a `risk_flag` breach). */
+  flagName: (flagId: string) => string;
   onOpen: (c: CaseView) => void;
 }) {
   const t = useT();
@@ -131,7 +134,11 @@ export function BreachList({
                     <TableCell>{t(`forecast.stage.${b.stage}`)}</TableCell>
                     <TableCell>{formatDateTime(b.shipBy, locale, timeZone)}</TableCell>
                     <TableCell>
-                      <Tooltip title={t(`forecast.why.${b.reason}`)}>
+                      <Tooltip
+                        title={[t(`forecast.why.${b.reason}`), ...b.riskFlagIds.map(flagName)].join(
+                          t('forecast.listSep'),
+                        )}
+                      >
                         <Chip
                           size="small"
                           color={REASON_COLOR[b.reason]}

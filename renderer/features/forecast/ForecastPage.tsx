@@ -20,6 +20,7 @@ import { RemoteState } from '../review/RemoteState';
 import { openDrill } from '../review/use-drill';
 import { useWarehouse } from '../review/use-warehouse';
 import { RiskFlagsPanel } from '../risk/RiskFlagsPanel';
+import { useRiskFlagLabel } from '../risk/use-risk-flags';
 import { BreachList } from './BreachList';
 import { caseIdsOf, casesByOrder, suggestionOrders, zoneRows, type ForecastAnswer } from './forecast-model';
 import { SuggestionList, type SuggestionNames } from './SuggestionList';
@@ -37,6 +38,7 @@ export function ForecastPage() {
   );
   const answer = remote.data;
   const timeZone = answer?.timezone ?? warehouse.timeZone;
+  const flagLabel = useRiskFlagLabel();
   const byOrder = useDerived(() => casesByOrder(store.memory.allCases()), [store], { deferred: true });
 
   const names = useMemo<SuggestionNames>(
@@ -127,6 +129,7 @@ export function ForecastPage() {
               zoneLabel={names.zone}
               courierLabel={names.courier}
               timeZone={timeZone}
+              flagName={flagLabel}
               onOpen={openCase}
             />
             <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>

@@ -34,7 +34,7 @@ export const forecastEn: Record<keyof typeof forecastZh, string> = {
   'forecast.capacityHelp':
     'Capacity = pickers on shift × measured rate × hours; "to pick" includes overdue orders. Deadlines count back from the courier’s last pickup: ready but too late for the truck is a breach too.',
   'forecast.firstRows': 'Showing the first {shown} of {count}; narrow it with the window.',
-  'suggest.casesCount': 'Open {count} cases',
+  'suggest.casesCount': 'Open the cases ({count})',
   'suggest.oneAtATime': 'Each suggestion’s effect is computed on its own: two may save the same orders.',
   'risk.zoneNote': 'Warehouse time ({zone})',
   'risk.import.rejected': 'Rejected rows',

@@ -14,6 +14,7 @@ import { CompensationPanel } from '../compensation/CompensationPanel';
 import { CourierPanel } from '../courier/CourierPanel';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { PickerPanel } from '../pickers/PickerPanel';
+import { useLiveRiskFlags } from '../risk/use-risk-flags';
 import { explain } from '../worklist/worklist-model';
 import { CaseActions } from './CaseActions';
 import { CaseClocks } from './CaseClocks';
@@ -42,7 +43,8 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
   // The tab stays when moving between cases: a lead working the picking of several cases keeps that view.
   const [tab, setTab] = useState<CaseTab>('overview');
   const minute = Math.floor(now / 60_000) * 60_000;
-  const why = useMemo(() => (c ? explain(c, minute) : null), [c, minute]);
+  const flags = useLiveRiskFlags(minute);
+  const why = useMemo(() => (c ? explain(c, minute, flags) : null), [c, minute, flags]);
 
   if (!c || !why) {
     return (

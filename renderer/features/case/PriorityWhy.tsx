@@ -6,16 +6,20 @@ import { formatDateTime, formatMoney } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
+import { useRiskFlagLabel } from '../risk/use-risk-flags';
 
 /** "Why is this case here": each part of the shared priority score with its points. */
 export function PriorityWhy({ c, why }: { c: CaseView; why: Priority }) {
   const t = useT();
   const locale = useDesk((s) => s.locale);
+  const flagLabel = useRiskFlagLabel();
   const detail = (reason: string, value: number | string): string | number => {
     if (reason === 'perishability') return PERISHABILITY_LABELS[c.order.perishability][locale];
     if (reason === 'value' || reason === 'penalty')
       return formatMoney(Number(value), locale, c.order.currency);
     if (reason === 'promise_broken') return formatDateTime(Number(value), locale);
+    // A risk part carries the flag's id: name the flag (region or courier, kind, until when).
+    if (reason === 'risk') return flagLabel(String(value));
     return value;
   };
   return (

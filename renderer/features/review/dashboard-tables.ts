@@ -6,11 +6,20 @@ import type { Cause, Platform } from '../../../shared/schemas/enums';
 import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import type { DrillSpec } from './drill';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from './review-types';
+import type { BreakdownDimension, Dashboard } from './review-types';
 import type { CellValue, ExportColumn, ExportTable } from './table-export';
 
 export type DashboardId =
   'overdueRate' | 'causes' | `by.${BreakdownDimension}` | 'heatmap' | 'resolve' | 'money' | 'scores';
+
+/** The breakdowns in the order the dashboards show them; the workbook's sheets follow the screen. */
+export const SCREEN_BREAKDOWNS: readonly BreakdownDimension[] = [
+  'platform',
+  'courier',
+  'category',
+  'zone',
+  'region',
+];
 
 export interface DrillTarget {
   spec: DrillSpec;
@@ -100,7 +109,27 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
     ),
   );
 
-  for (const dimension of BREAKDOWN_DIMENSIONS) {
+  tables.push(
+    table(
+      'heatmap',
+      title('dash.heatmap'),
+      [col('col.weekday', 'text'), col('col.hour', 'int'), col('col.breaches', 'int')],
+      d.heatmap
+        .filter((h) => h.breaches > 0)
+        .map((h) => {
+          const weekday = t(`weekday.${h.weekday}` as MessageKey);
+          return {
+            cells: [weekday, h.hour, h.breaches],
+            drill: {
+              spec: { kind: 'heat', weekday: h.weekday, hour: h.hour },
+              label: t('heat.drill', { weekday, hour: h.hour }),
+            },
+          };
+        }),
+    ),
+  );
+
+  for (const dimension of SCREEN_BREAKDOWNS) {
     const name = title(`dash.by.${dimension}`);
     tables.push(
       table(
@@ -123,26 +152,6 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
       ),
     );
   }
-
-  tables.push(
-    table(
-      'heatmap',
-      title('dash.heatmap'),
-      [col('col.weekday', 'text'), col('col.hour', 'int'), col('col.breaches', 'int')],
-      d.heatmap
-        .filter((h) => h.breaches > 0)
-        .map((h) => {
-          const weekday = t(`weekday.${h.weekday}` as MessageKey);
-          return {
-            cells: [weekday, h.hour, h.breaches],
-            drill: {
-              spec: { kind: 'heat', weekday: h.weekday, hour: h.hour },
-              label: t('heat.drill', { weekday, hour: h.hour }),
-            },
-          };
-        }),
-    ),
-  );
 
   const r = d.timeToResolve;
   tables.push(

@@ -10,6 +10,7 @@ import type { Handover } from '../../server/analytics/handover';
 import { cases, orders } from '../../server/db/schema';
 import type { RunningServer } from '../../server/start';
 import { CAUSE_LABELS, PLATFORM_LABELS } from '../../shared/i18n/labels';
+import type { Compensation } from '../../shared/schemas/case';
 import type { Cause, Platform } from '../../shared/schemas/enums';
 import { formatDuration, formatMoney, translator } from '../../renderer/i18n/format';
 import { expect, test } from './fixtures';
@@ -53,6 +54,47 @@ async function casesOpenedOn(server: RunningServer, d: Dashboard, platform: stri
   return new Set(rows.map((r) => r.id));
 }
 
+/** Approved cash and coupon offers on one closed case each and a pending one on the first, offered an hour ago. */
+async function giveCompensations(server: RunningServer): Promise<{ cash: string; coupon: string }> {
+  const db = server.database.db;
+  const closed = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.status, 'closed'))
+    .orderBy(cases.id)
+    .limit(2);
+  expect(closed).toHaveLength(2);
+  const at = Date.now() - 3_600_000;
+  const offer = (
+    id: string,
+    type: Compensation['type'],
+    amountFen: number,
+    approved: boolean,
+  ): Compensation => ({
+    id,
+    type,
+    amountFen,
+    status: approved ? 'approved' : 'pending_approval',
+    offeredBy: 'u-zhangwei',
+    offeredAt: at,
+    decidedBy: approved ? 'u-lina' : null,
+    decidedAt: approved ? at : null,
+    note: '',
+  });
+  const [cash, coupon] = [closed[0]!.id, closed[1]!.id];
+  await db
+    .update(cases)
+    .set({
+      compensations: [offer('comp-e2e-1', 'cash', 8_800, true), offer('comp-e2e-3', 'cash', 30_000, false)],
+    })
+    .where(eq(cases.id, cash));
+  await db
+    .update(cases)
+    .set({ compensations: [offer('comp-e2e-2', 'coupon', 2_000, true)] })
+    .where(eq(cases.id, coupon));
+  return { cash, coupon };
+}
+
 /** The case ids the worklist grid has on screen (it is virtualised: the first screenful). */
 async function gridCaseIds(page: Page): Promise<string[]> {
   const rows = page.getByRole('grid', { name: '工作列表' }).locator('[role="row"][data-case-id]');
@@ -88,8 +130,20 @@ test('R1 the dashboards draw the seeded world, and each table view shows the num
   page,
   server,
 }) => {
+  // The demo world offers no compensation yet: two closed cases get offers an hour ago (two approved, one
+  // awaiting a lead), before the desk first syncs, so the money dashboard has real figures to show.
+  const comped = await giveCompensations(server);
   const { review, analytics } = await ReviewPage.open(page, server.url, 'lina');
   const d = (await analytics.json()) as Dashboard;
+  expect(d.compensation).toEqual({
+    offers: 3,
+    approvedFen: 8_800 + 2_000,
+    pendingFen: 30_000,
+    byType: [
+      { type: 'cash', count: 1, fen: 8_800 },
+      { type: 'coupon', count: 1, fen: 2_000 },
+    ],
+  });
 
   // The answer agrees with the database: cases opened in the period per platform.
   const db = server.database.db;
@@ -195,10 +249,67 @@ test('R1 the dashboards draw the seeded world, and each table view shows the num
       '查看案件',
     ]),
   );
+  await expect(money).toContainText(formatMoney(10_800, 'zh-CN'));
+  await expect(money).toContainText(formatMoney(30_000, 'zh-CN'));
   const moneyRows = await review.tableRows(await review.showTable(money));
-  expect(moneyRows).toContainEqual(
-    expect.arrayContaining(['避免的平台罚金', formatMoney(d.penalties.avoidedFen, 'zh-CN')]),
+  expect(moneyRows).toEqual([
+    ['补偿：现金', formatMoney(8_800, 'zh-CN'), '1', '查看案件'],
+    ['补偿：优惠券', formatMoney(2_000, 'zh-CN'), '1', '查看案件'],
+    ['已批准补偿', formatMoney(10_800, 'zh-CN'), '', ''],
+    ['待审批补偿', formatMoney(30_000, 'zh-CN'), '', ''],
+    [
+      '避免的平台罚金',
+      formatMoney(d.penalties.avoidedFen, 'zh-CN'),
+      '',
+      d.penalties.avoidedFen ? '查看案件' : '',
+    ],
+    [
+      '产生的平台罚金',
+      formatMoney(d.penalties.incurredFen, 'zh-CN'),
+      '',
+      d.penalties.incurredFen ? '查看案件' : '',
+    ],
+  ]);
+  // The cash row opens the one case with the approved cash offer.
+  await money.getByRole('button', { name: '查看“补偿：现金”的案件' }).click();
+  await expect(review.worklistCount()).toHaveText('共 1 个');
+  expect(await gridCaseIds(page)).toEqual([comped.cash]);
+});
+
+test('R1 in English the dashboards speak English and format numbers, money and dates for the locale', async ({
+  page,
+  server,
+}) => {
+  const { review, analytics } = await ReviewPage.open(page, server.url, 'lina');
+  const d = (await analytics.json()) as Dashboard;
+  await page.getByRole('button', { name: '切换语言' }).click();
+  const area = page.getByRole('region', { name: 'Review', exact: true });
+  await expect(area.getByRole('tab', { name: 'Dashboards' })).toBeVisible();
+  const en = translator('en');
+  const money = area.getByRole('region', { name: 'Compensation and penalties', exact: true });
+  await expect(money).toContainText(formatMoney(d.penalties.avoidedFen, 'en'));
+  const resolve = area.getByRole('region', { name: 'Time to resolve', exact: true });
+  await expect(resolve).toContainText(formatDuration(d.timeToResolve.medianMinutes! * 60_000, en));
+  const byPlatform = area.getByRole('region', { name: 'By platform', exact: true });
+  await byPlatform.getByRole('button', { name: 'Table', exact: true }).click();
+  const rows = await review.tableRows(byPlatform.getByRole('table'));
+  expect(rows).toEqual(
+    d.breakdowns.platform.map((b) => [
+      PLATFORM_LABELS[b.key as Platform].en,
+      b.cases.toLocaleString('en'),
+      b.overdue.toLocaleString('en'),
+      b.late.toLocaleString('en'),
+      pct(b.lateRate),
+      'Cases',
+    ]),
   );
+  // The period in the warehouse's time, written the English way (month/day).
+  const from = new Intl.DateTimeFormat('en', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+  }).format(d.period.from);
+  await expect(area).toContainText(from);
 });
 
 test('R1 a drill from a table row or a heat-map cell lands on exactly the cases behind the figure', async ({

@@ -79,7 +79,7 @@ export function HandoverReport() {
         if (outcome.kind === 'pdf' && outcome.saved)
           useDesk
             .getState()
-            .showToast({ text: `${t('handover.pdfSaved')}：${outcome.path ?? ''}`, severity: 'success' });
+            .showToast({ text: t('handover.pdfSaved', { path: outcome.path ?? '' }), severity: 'success' });
       },
       (err: unknown) =>
         useDesk

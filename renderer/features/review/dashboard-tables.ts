@@ -83,7 +83,10 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
         cells: [r.day, r.dueOrders, r.overdueCases, r.rate],
         drill:
           r.overdueCases > 0
-            ? { spec: { kind: 'overdueDay', day: r.day }, label: `${title('dash.overdueRate')}：${r.day}` }
+            ? {
+                spec: { kind: 'overdueDay', day: r.day },
+                label: t('drill.label', { name: title('dash.overdueRate'), key: r.day }),
+              }
             : null,
       })),
     ),
@@ -103,7 +106,7 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
         cells: [causeLabel(r.cause, locale), r.count, r.share, r.cumulative],
         drill: {
           spec: { kind: 'cause', cause: r.cause },
-          label: `${t('col.cause')}：${causeLabel(r.cause, locale)}`,
+          label: t('drill.label', { name: t('col.cause'), key: causeLabel(r.cause, locale) }),
         },
       })),
     ),
@@ -146,7 +149,10 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
           const key = dimension === 'platform' ? platformLabel(b.key, locale) : b.key || '—';
           return {
             cells: [key, b.cases, b.overdue, b.late, b.lateRate],
-            drill: { spec: { kind: 'breakdown', dimension, key: b.key }, label: `${name}：${key}` },
+            drill: {
+              spec: { kind: 'breakdown', dimension, key: b.key },
+              label: t('drill.label', { name, key }),
+            },
           };
         }),
       ),

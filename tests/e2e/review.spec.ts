@@ -312,7 +312,7 @@ test('R1 in English the dashboards speak English and format numbers, money and d
   await expect(area).toContainText(from);
 });
 
-test('R1 a drill from a table row or a heat-map cell lands on exactly the cases behind the figure', async ({
+test('R1 a drill from a table row, a heat-map cell or a chart’s bar lands on exactly the cases behind the figure', async ({
   page,
   server,
 }) => {
@@ -357,10 +357,34 @@ test('R1 a drill from a table row or a heat-map cell lands on exactly the cases 
   expect(overdueIds.size).toBe(top.breaches);
   for (const id of await gridCaseIds(page)) expect(overdueIds.has(id)).toBe(true);
 
+  // A chart's bar: the Pareto's first (the most frequent cause) opens the cases closed with that cause.
+  await review.drillBanner().getByRole('button', { name: '返回' }).click();
+  const pareto = review.chart(review.card('原因帕累托'));
+  // The bars are SVG without roles; MUI X names them by class.
+  await pareto.locator('rect.MuiBarChart-element').first().click();
+  const topCause = d.causePareto[0]!;
+  await expect(review.drillBanner()).toContainText(
+    `原因：${causeZh(topCause.cause)} · ${topCause.count} 个案件`,
+  );
+  await expect(review.worklistCount()).toHaveText(`共 ${topCause.count} 个`);
+  const closedWith = await server.database.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.cause, topCause.cause),
+        gte(cases.closedAt, new Date(d.period.from)),
+        lt(cases.closedAt, new Date(d.period.to)),
+      ),
+    );
+  expect(closedWith).toHaveLength(topCause.count);
+  const causeIds = new Set(closedWith.map((r) => r.id));
+  for (const id of await gridCaseIds(page)) expect(causeIds.has(id)).toBe(true);
+
   // Clearing the drill gives the ordinary worklist back.
   await review.drillBanner().getByRole('button', { name: '清除钻取' }).click();
   await expect(review.drillBanner()).toHaveCount(0);
-  await expect(review.worklistCount()).not.toHaveText(`共 ${top.breaches} 个`);
+  await expect(review.worklistCount()).not.toHaveText(`共 ${topCause.count} 个`);
 });
 
 test('R2 a dashboard exports to CSV and XLSX, and every dashboard to one workbook, with the server’s figures', async ({

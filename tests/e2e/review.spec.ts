@@ -157,6 +157,28 @@ test('R1 the dashboards draw the seeded world, and each table view shows the num
     new Map(perPlatform.map((r) => [r.platform, r.n])),
   );
 
+  // Platform scores against the orders: of those paid in the period whose outcome is known (handed over, or
+  // 72 h gone by), the share handed over within 48 h.
+  const scored = await db
+    .select({
+      platform: orders.platform,
+      n: sql<number>`count(*)::int`,
+      within48: sql<number>`(count(*) filter (where ${orders.handedOverAt} <= ${orders.paidAt} + interval '48 hours'))::int`,
+    })
+    .from(orders)
+    .where(
+      and(
+        gte(orders.paidAt, new Date(d.period.from)),
+        lt(orders.paidAt, new Date(d.period.to)),
+        sql`${orders.status} <> 'cancelled'`,
+        sql`(${orders.handedOverAt} is not null or ${orders.paidAt} + interval '72 hours' <= ${new Date(d.period.to)})`,
+      ),
+    )
+    .groupBy(orders.platform);
+  expect(new Map(d.platformScores.map((x) => [x.platform, [x.orders, x.shippedWithin48h]]))).toEqual(
+    new Map(scored.map((r) => [r.platform, [r.n, Math.round((r.within48 / r.n) * 10_000) / 10_000]])),
+  );
+
   // The seeded world has something in every dashboard (otherwise the rest would prove little).
   expect(d.overdueRate.some((r) => r.overdueCases > 0)).toBe(true);
   expect(d.causePareto.length).toBeGreaterThan(0);

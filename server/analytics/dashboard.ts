@@ -74,7 +74,12 @@ async function breakdown(
   }));
 }
 
-export async function dashboard(db: Db, p: Period): Promise<Dashboard> {
+/**
+ * Platform scores count only orders whose outcome is known at `now` (handed over, or 72 h past payment): an
+ * order paid an hour ago has not failed its 48 h yet, and counting it as a miss put every platform far below
+ * its bar on any period that ends now.
+ */
+export async function dashboard(db: Db, p: Period, now: Date = p.to): Promise<Dashboard> {
   const tz = p.timezone;
   const overdueRate = await queryRows<{ day: string; due: string; overdue: string }>(
     db,
@@ -150,6 +155,7 @@ export async function dashboard(db: Db, p: Period): Promise<Dashboard> {
                count(*) filter (where o.handed_over_at <= o.paid_at + interval '72 hours') as within72
         from orders o where o.warehouse_id = ${p.warehouseId} and o.paid_at >= ${p.from} and o.paid_at < ${p.to}
           and o.status <> 'cancelled'
+          and (o.handed_over_at is not null or o.paid_at + interval '72 hours' <= ${now})
         group by 1 order by 2 desc`,
   );
   return {

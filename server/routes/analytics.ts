@@ -39,7 +39,7 @@ export const analyticsRoutes =
           ? await warehouseOf(warehouseId)
           : undefined;
         if (!wh) return sendError(reply, 404, 'not_found', 'no such warehouse');
-        return dashboard(ctx.db, period(warehouseId, wh.timezone, request.query, 7));
+        return dashboard(ctx.db, period(warehouseId, wh.timezone, request.query, 7), new Date(ctx.now()));
       },
     );
 

@@ -14,7 +14,12 @@ import { OverdueRateChart } from './charts/OverdueRateChart';
 import { ParetoChart } from './charts/ParetoChart';
 import { ScoresChart } from './charts/ScoresChart';
 import { StatTiles } from './charts/StatTiles';
-import { dashboardTables, type DashboardId, type DashboardTable } from './dashboard-tables';
+import {
+  dashboardTables,
+  SCREEN_BREAKDOWNS,
+  type DashboardId,
+  type DashboardTable,
+} from './dashboard-tables';
 import { DashboardCard } from './DashboardCard';
 import { ExportMenu } from './ExportMenu';
 import { reviewPeriod } from './period';
@@ -103,7 +108,13 @@ export function DashboardsView() {
             {t('review.chartHint')}
           </Typography>
           <Box
-            sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))', gap: 1.5 }}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
+              // Cards keep their own height: the tiles do not stretch to a neighbouring chart's.
+              alignItems: 'start',
+              gap: 1.5,
+            }}
           >
             {card('overdueRate', (table) => (
               <OverdueRateChart d={d} table={table} onDrill={onDrill} />
@@ -118,8 +129,8 @@ export function DashboardsView() {
               ),
               true,
             )}
-            {(['by.platform', 'by.courier', 'by.category', 'by.zone', 'by.region'] as const).map((id) =>
-              card(id, (table) => <BreakdownChart table={table} onDrill={onDrill} />),
+            {SCREEN_BREAKDOWNS.map((dimension) =>
+              card(`by.${dimension}`, (table) => <BreakdownChart table={table} onDrill={onDrill} />),
             )}
             {card('resolve', (table) => (
               <StatTiles

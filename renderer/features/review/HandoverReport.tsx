@@ -24,6 +24,17 @@ import { useWarehouse } from './use-warehouse';
 
 const RANGES: HandoverRange[] = ['shift', 'previousShift', 'today', 'yesterday'];
 
+/** "N cases still open, M overdue", and how many the list leaves out (the server lists the first 200 by deadline). */
+function openSummary(h: Handover, t: ReturnType<typeof useT>): string {
+  const total = h.byHolder.reduce((s, b) => s + b.open, 0);
+  const listed = t('handover.openCount', {
+    count: total,
+    overdue: h.stillOpen.filter((o) => o.overdue).length,
+  });
+  const more = total - h.stillOpen.length;
+  return more > 0 ? `${listed} · ${t('handover.more', { count: more })}` : listed;
+}
+
 export function HandoverReport() {
   const t = useT();
   const locale = useDesk((s) => s.locale);
@@ -66,10 +77,7 @@ export function HandoverReport() {
       late: h.closed.shippedLate,
       cancelled: h.closed.cancelled,
     }),
-    open: t('handover.openCount', {
-      count: h.byHolder.reduce((s, b) => s + b.open, 0),
-      overdue: h.stillOpen.filter((o) => o.overdue).length,
-    }),
+    open: openSummary(h, t),
   };
 
   const print = () => {
@@ -79,7 +87,7 @@ export function HandoverReport() {
         if (outcome.kind === 'pdf' && outcome.saved)
           useDesk
             .getState()
-            .showToast({ text: `${t('handover.pdfSaved')}：${outcome.path ?? ''}`, severity: 'success' });
+            .showToast({ text: t('handover.pdfSaved', { path: outcome.path ?? '' }), severity: 'success' });
       },
       (err: unknown) =>
         useDesk

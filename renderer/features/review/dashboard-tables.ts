@@ -6,11 +6,20 @@ import type { Cause, Platform } from '../../../shared/schemas/enums';
 import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import type { DrillSpec } from './drill';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from './review-types';
+import type { BreakdownDimension, Dashboard } from './review-types';
 import type { CellValue, ExportColumn, ExportTable } from './table-export';
 
 export type DashboardId =
   'overdueRate' | 'causes' | `by.${BreakdownDimension}` | 'heatmap' | 'resolve' | 'money' | 'scores';
+
+/** The breakdowns in the order the dashboards show them; the workbook's sheets follow the screen. */
+export const SCREEN_BREAKDOWNS: readonly BreakdownDimension[] = [
+  'platform',
+  'courier',
+  'category',
+  'zone',
+  'region',
+];
 
 export interface DrillTarget {
   spec: DrillSpec;
@@ -74,7 +83,10 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
         cells: [r.day, r.dueOrders, r.overdueCases, r.rate],
         drill:
           r.overdueCases > 0
-            ? { spec: { kind: 'overdueDay', day: r.day }, label: `${title('dash.overdueRate')}：${r.day}` }
+            ? {
+                spec: { kind: 'overdueDay', day: r.day },
+                label: t('drill.label', { name: title('dash.overdueRate'), key: r.day }),
+              }
             : null,
       })),
     ),
@@ -94,35 +106,11 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
         cells: [causeLabel(r.cause, locale), r.count, r.share, r.cumulative],
         drill: {
           spec: { kind: 'cause', cause: r.cause },
-          label: `${t('col.cause')}：${causeLabel(r.cause, locale)}`,
+          label: t('drill.label', { name: t('col.cause'), key: causeLabel(r.cause, locale) }),
         },
       })),
     ),
   );
-
-  for (const dimension of BREAKDOWN_DIMENSIONS) {
-    const name = title(`dash.by.${dimension}`);
-    tables.push(
-      table(
-        `by.${dimension}`,
-        name,
-        [
-          col(DIMENSION_COLUMN[dimension], 'text'),
-          col('col.cases', 'int'),
-          col('col.overdue', 'int'),
-          col('col.late', 'int'),
-          col('col.lateRate', 'pct'),
-        ],
-        d.breakdowns[dimension].map((b) => {
-          const key = dimension === 'platform' ? platformLabel(b.key, locale) : b.key || '—';
-          return {
-            cells: [key, b.cases, b.overdue, b.late, b.lateRate],
-            drill: { spec: { kind: 'breakdown', dimension, key: b.key }, label: `${name}：${key}` },
-          };
-        }),
-      ),
-    );
-  }
 
   tables.push(
     table(
@@ -143,6 +131,33 @@ export function dashboardTables(d: Dashboard, { t, locale }: LabelContext): Dash
         }),
     ),
   );
+
+  for (const dimension of SCREEN_BREAKDOWNS) {
+    const name = title(`dash.by.${dimension}`);
+    tables.push(
+      table(
+        `by.${dimension}`,
+        name,
+        [
+          col(DIMENSION_COLUMN[dimension], 'text'),
+          col('col.cases', 'int'),
+          col('col.overdue', 'int'),
+          col('col.late', 'int'),
+          col('col.lateRate', 'pct'),
+        ],
+        d.breakdowns[dimension].map((b) => {
+          const key = dimension === 'platform' ? platformLabel(b.key, locale) : b.key || '—';
+          return {
+            cells: [key, b.cases, b.overdue, b.late, b.lateRate],
+            drill: {
+              spec: { kind: 'breakdown', dimension, key: b.key },
+              label: t('drill.label', { name, key }),
+            },
+          };
+        }),
+      ),
+    );
+  }
 
   const r = d.timeToResolve;
   tables.push(

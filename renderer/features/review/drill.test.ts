@@ -80,4 +80,20 @@ describe('drill-down', () => {
     expect(ids({ kind: 'orders', orderIds: ['order-1'] })).toEqual(['a', 'b', 'c', 'd']);
     expect(ids({ kind: 'orders', orderIds: ['nope'] })).toEqual([]);
   });
+
+  it('finds the orders that pulled a platform score down, only among those whose 48 h outcome is known', () => {
+    const paid = T - 4 * 24 * H;
+    const scored = [
+      make('late', { platform: 'pdd' }, { paidAt: paid, handedOverAt: paid + 50 * H }),
+      make('on-time', { platform: 'pdd' }, { paidAt: paid, handedOverAt: paid + 10 * H }),
+      make('never', { platform: 'pdd' }, { paidAt: paid, handedOverAt: null }),
+      // Paid 30 hours before the period's end and not handed over yet: not failed, not counted (as the server).
+      make('pending', { platform: 'pdd' }, { paidAt: ctx.to - 30 * H, handedOverAt: null }),
+      make('cancelled', { platform: 'pdd' }, { paidAt: paid, handedOverAt: null, cancelledAt: paid + H }),
+    ];
+    expect([...casesBehind({ kind: 'platformScore', platform: 'pdd' }, scored, ctx)].sort()).toEqual([
+      'late',
+      'never',
+    ]);
+  });
 });

@@ -74,12 +74,15 @@ function matcher(spec: DrillSpec, ctx: DrillContext): (c: CaseView) => boolean {
           ? c.outcome === 'saved' || c.outcome === 'delay_agreed'
           : c.outcome === 'shipped_late');
     case 'platformScore':
-      // The orders that pulled the score down: paid in the period and not handed over within 48 h.
+      // The orders that pulled the score down: paid in the period and not handed over within 48 h, among
+      // those the server scores (handed over, or 72 h past payment by the period's end, which is "now").
       return (c) =>
         c.platform === spec.platform &&
         within(c.order.paidAt, ctx) &&
         c.order.cancelledAt === null &&
-        (c.order.handedOverAt === null || c.order.handedOverAt > c.order.paidAt + 48 * HOUR);
+        (c.order.handedOverAt === null
+          ? c.order.paidAt + 72 * HOUR <= ctx.to
+          : c.order.handedOverAt > c.order.paidAt + 48 * HOUR);
     case 'orders': {
       const ids = new Set(spec.orderIds);
       return (c) => ids.has(c.orderId);

@@ -14,6 +14,7 @@ import { activeFilterCount, categoriesOf, wantsClosed } from '../../data/ranking
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk, type BucketFilter } from '../../state/store';
+import { DrillBanner, WorklistExport } from '../review/WorklistReviewBar';
 import { BulkBar } from './BulkBar';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { checkRange, toggleChecked } from './selection';
@@ -203,11 +204,13 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
           {t('filters.open')}
         </Button>
         <SavedViewsMenu />
+        <WorklistExport rows={rows} nameOf={nameOf} />
         <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="worklist-count">
           {t('worklist.shown', { count: rows.length })}
         </Typography>
       </Box>
       {filtersOpen && <WorklistFiltersBar categories={categories} />}
+      <DrillBanner shown={rows.length} />
       {!store.loaded && <LinearProgress aria-label={t('worklist.loading')} />}
       <BulkBar />
       <Box

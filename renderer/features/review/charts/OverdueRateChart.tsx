@@ -32,6 +32,8 @@ export function OverdueRateChart({
             label: t('col.rate'),
             color: theme.palette.error.main,
             area: true,
+            // Straight segments: a smoothed curve would draw rates between days that no day had.
+            curve: 'linear',
             valueFormatter: (v) => (v === null ? '' : `${v}%`),
           },
         ]}

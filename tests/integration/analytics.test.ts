@@ -3,12 +3,14 @@ import { and, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Dashboard } from '../../server/analytics/dashboard';
 import type { Handover } from '../../server/analytics/handover';
 import type { CapacityPlan } from '../../server/analytics/capacity';
-import { caseEvents, cases } from '../../server/db/schema';
+import { caseEvents, cases, orders } from '../../server/db/schema';
+import { ingestOrders } from '../../server/orders/ingest';
 import { BACKENDS } from '../support/backends';
 import { startHarness, T0, type Harness } from '../support/harness';
 
 const WH = 'wh-hz-xs-1';
-const DAY = 24 * 3_600_000;
+const H = 3_600_000;
+const DAY = 24 * H;
 
 describe.each(BACKENDS)('review, handover and surge planning ($name)', (backend) => {
   let h: Harness;
@@ -218,5 +220,73 @@ describe.each(BACKENDS)('review, handover and surge planning ($name)', (backend)
     expect(auto.length).toBe(toWang.length - before.length);
     expect(auto.every((e) => e.detail?.to === wang.user.id && e.detail.auto === true)).toBe(true);
     await h.request('PUT', `/api/warehouses/${WH}/settings`, { token: lead, body: { autoAssign: false } });
+  });
+
+  it('plans a promotion under way with the orders it actually brought when they outnumber eight normal days', async () => {
+    const admin = (await h.login('admin')).token;
+    const paidFrom = T0 - 2 * H; // two hours in: counted as a whole day, so a first-hour rush is not multiplied
+    const created = await h.request<{ promotion: { id: string } }>('POST', '/api/admin/promotions', {
+      token: admin,
+      body: { name: '年货节', platforms: null, paidFrom, paidUntil: T0 + DAY, shipBy: T0 + 3 * DAY },
+    });
+    const planOf = async () =>
+      (
+        await h.request<CapacityPlan>(
+          'GET',
+          `/api/warehouses/${WH}/capacity-plan?promotionId=${created.body.promotion.id}`,
+          { token: lead },
+        )
+      ).body;
+    try {
+      const before = await planOf();
+      const rush = before.normalOrdersPerDay * 8 + 200;
+      await ingestOrders(
+        h.db,
+        WH,
+        Array.from({ length: rush }, (_, i) => ({
+          platform: 'tmall' as const,
+          platformOrderId: `RUSH-${i}`,
+          category: '服饰',
+          valueFen: 9_900,
+          currency: 'CNY',
+          items: [{ sku: 'R', name: '羽绒服', qty: 1 }],
+          customerName: '顾客',
+          customerPhone: '13800000000',
+          city: '杭州',
+          region: '浙江',
+          zoneId: null,
+          courierId: null,
+          waybill: null,
+          vip: false,
+          paidAt: T0 - H,
+          promisedShipBy: null,
+          pickingStartedAt: null,
+          pickedAt: null,
+          packedAt: null,
+          waybillAt: null,
+          handedOverAt: null,
+          cancelledAt: null,
+        })),
+        { now: T0 },
+      );
+      const [seen] = await h.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.warehouseId, WH),
+            gte(orders.paidAt, new Date(paidFrom)),
+            lt(orders.paidAt, new Date(T0)),
+          ),
+        );
+      const after = await planOf();
+      // The rush is promotion business, not a normal day.
+      expect(after.normalOrdersPerDay).toBe(before.normalOrdersPerDay);
+      expect(seen!.n).toBeGreaterThanOrEqual(rush);
+      expect(after.expectedOrdersPerDay).toBe(seen!.n);
+      expect(after.expectedOrdersPerDay).toBeGreaterThan(before.expectedOrdersPerDay);
+    } finally {
+      await h.request('DELETE', `/api/admin/promotions/${created.body.promotion.id}`, { token: admin });
+    }
   });
 });

@@ -65,24 +65,22 @@ export function riskMatches(flags: readonly RiskFlag[], c: CaseView, now: number
   return out;
 }
 
+const rankedOpen = (c: CaseView, now: number, flags: readonly RiskFlag[]): RankedCase => ({
+  c,
+  id: c.id,
+  score: flags.length ? priorityScore(c, now) + riskPoints(flags, c, now) : priorityScore(c, now),
+  shipBy: c.shipBy,
+  bucket: bucketOf(c.shipBy, now),
+  open: true,
+});
+
 export function rankOpen(
   cases: Iterable<CaseView>,
   now: number,
   flags: readonly RiskFlag[] = liveRiskFlags(now),
 ): RankedCase[] {
   const ranked: RankedCase[] = [];
-  const flagged = flags.length > 0;
-  for (const c of cases) {
-    if (c.status !== 'open') continue;
-    ranked.push({
-      c,
-      id: c.id,
-      score: flagged ? priorityScore(c, now) + riskPoints(flags, c, now) : priorityScore(c, now),
-      shipBy: c.shipBy,
-      bucket: bucketOf(c.shipBy, now),
-      open: true,
-    });
-  }
+  for (const c of cases) if (c.status === 'open') ranked.push(rankedOpen(c, now, flags));
   return ranked.sort(compareByPriority);
 }
 
@@ -116,11 +114,56 @@ function searchKey(c: CaseView): string {
   return key;
 }
 
+const isPhoneTail = (query: string): boolean => /^\d{3,}$/.test(query);
+
 /** Order id (any part), customer name (any part), or the tail of the phone number. */
 export function matchesSearch(c: CaseView, query: string): boolean {
   if (!query) return true;
   if (searchKey(c).includes(query)) return true;
-  return /^\d{3,}$/.test(query) && c.order.customerPhone.endsWith(query);
+  return isPhoneTail(query) && c.order.customerPhone.endsWith(query);
+}
+
+/** The search keys and phone numbers of a ranked list, index for index (what a keystroke walks). */
+interface Haystack {
+  keys: string[];
+  phones: string[];
+}
+
+// Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
+// by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
+// string arrays: a WeakMap lookup per case per keystroke costs several times the match itself.
+const haystacks = new WeakMap<readonly RankedCase[], Haystack>();
+
+function haystackOf(list: readonly RankedCase[]): Haystack {
+  let hay = haystacks.get(list);
+  if (!hay || hay.keys.length !== list.length) {
+    const keys = new Array<string>(list.length);
+    const phones = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!.c;
+      keys[i] = searchKey(c);
+      phones[i] = c.order.customerPhone;
+    }
+    hay = { keys, phones };
+    haystacks.set(list, hay);
+  }
+  return hay;
+}
+
+/** Builds a ranked list's search haystack ahead of the first keystroke (e.g. when the browser is idle). */
+export function prepareSearch(list: readonly RankedCase[]): void {
+  haystackOf(list);
+}
+
+/** Indexes of the list's entries matching the search text (lowercased and trimmed); null: every entry. */
+function searchHits(list: readonly RankedCase[], text: string): Uint8Array | null {
+  if (!text) return null;
+  const { keys, phones } = haystackOf(list);
+  const phone = isPhoneTail(text);
+  const hits = new Uint8Array(list.length);
+  for (let i = 0; i < keys.length; i++)
+    if (keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text))) hits[i] = 1;
+  return hits;
 }
 
 export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
@@ -243,8 +286,10 @@ export function filterRanked(
   const passes = compileFilters(query.filters, query.userId);
   const { bucket } = query;
   if (statuses.has('open')) {
-    for (const r of open) {
-      if (text && !matchesSearch(r.c, text)) continue;
+    const hits = searchHits(open, text);
+    for (let i = 0; i < open.length; i++) {
+      if (hits && !hits[i]) continue;
+      const r = open[i]!;
       if (!passes(r.c)) continue;
       counts[r.bucket]++;
       counts.all++;
@@ -252,9 +297,11 @@ export function filterRanked(
     }
   }
   if (statuses.has('resolved') || statuses.has('closed')) {
-    for (const r of closed) {
+    const hits = searchHits(closed, text);
+    for (let i = 0; i < closed.length; i++) {
+      const r = closed[i]!;
       if (!statuses.has(r.c.status)) continue;
-      if (text && !matchesSearch(r.c, text)) continue;
+      if (hits && !hits[i]) continue;
       if (!passes(r.c)) continue;
       counts.all++;
       if (bucket === 'all') rows.push(r);

@@ -1,11 +1,18 @@
 // The worklist's rows for the current bucket, search and filters. Ranking (scoring and sorting every open case)
 // follows data changes and 30-second time steps, deferred off the urgent render; typing, switching a tab or a
 // filter only walks the ranked array (filterRanked), so a keystroke never re-ranks 100,000 cases.
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived } from '../../data/hooks';
-import { filterRanked, rankClosed, rankOpen, wantsClosed, type RankedCase } from '../../data/ranking';
+import {
+  filterRanked,
+  prepareSearch,
+  rankClosed,
+  rankOpen,
+  wantsClosed,
+  type RankedCase,
+} from '../../data/ranking';
 import { useDesk } from '../../state/store';
 
 const NO_ROWS: RankedCase[] = [];
@@ -24,6 +31,12 @@ export function useWorklist(now: number) {
   const ranked = useDerived(() => rankOpen(store.memory.allCases(), rankNow), [store, rankNow], {
     deferred: true,
   });
+  // The search haystack of a new ranking is built while the browser is idle, not on the next keystroke.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => prepareSearch(ranked), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [ranked]);
   // Resolved and closed cases are only collected while the status filter asks for them.
   const needClosed = wantsClosed(deferredFilters);
   const closed = useDerived(

@@ -4,6 +4,7 @@ import { risksFor } from '../../shared/rules/risk';
 import { sampleCase } from '../../shared/test-data';
 import type { CaseView } from '../../shared/schemas/case';
 import type { RiskFlag } from '../../shared/schemas/risk';
+import { CaseMemory } from './case-memory';
 import {
   activeFilterCount,
   categoriesOf,
@@ -12,11 +13,13 @@ import {
   liveRiskFlags,
   matchesSearch,
   rankClosed,
+  rankIncrementally,
   rankOpen,
   riskMatches,
   riskPoints,
   setRiskFlagSource,
   wantsClosed,
+  type RankedCase,
   type WorklistFilters,
   type WorklistQuery,
 } from './ranking';
@@ -231,5 +234,53 @@ describe('risk flags in the ranking', () => {
     }
     expect(liveRiskFlags(NOW)).toHaveLength(0);
     expect(rankOpen([zhejiang, beijing], NOW).map((r) => r.id)).toEqual(['bj', 'zj']);
+  });
+});
+
+describe('rankIncrementally', () => {
+  const actor = { userId: 'u-me', role: 'coordinator', warehouseIds: ['wh-1'] } as const;
+  const put = (c: CaseView) => ({ op: 'put', kind: 'case', value: c }) as const;
+
+  it('ranks exactly as rankOpen after puts, closes and deletes, redoing only the changed cases', () => {
+    const memory = new CaseMemory(actor, 'client-1');
+    const base = Array.from({ length: 400 }, (_, i) =>
+      sampleCase({
+        id: `c${i}`,
+        platformOrderId: String(5000 + i),
+        shipBy: NOW + ((i * 37) % 90) * 600_000 - 20 * H,
+      }),
+    );
+    memory.applyChanges(base.map(put));
+    memory.rebuildOverlay();
+    let ranking = rankIncrementally(null, memory, NOW, []);
+    expect(ranking.ranked.map((r) => r.id)).toEqual(rankOpen(memory.allCases(), NOW, []).map((r) => r.id));
+
+    // No change: the same list.
+    const again = rankIncrementally(ranking, memory, NOW, []);
+    expect(again.ranked).toBe(ranking.ranked);
+
+    const searched = (list: readonly RankedCase[], text: string) =>
+      filterRanked(list, 'all', text).rows.map((r) => r.id);
+    for (let round = 0; round < 5; round++) {
+      searched(ranking.ranked, '51'); // builds the list's haystack, which the merge carries over
+      memory.applyChanges([
+        put(sampleCase({ id: `c${round * 7}`, shipBy: NOW - (round + 30) * H })),
+        put(sampleCase({ id: `c${round * 11 + 1}`, status: 'resolved' })),
+        put(sampleCase({ id: `new${round}`, platformOrderId: `51${round}`, shipBy: NOW + round * H })),
+        { op: 'del', kind: 'case', id: `c${round * 13 + 2}` },
+      ]);
+      memory.rebuildOverlay();
+      ranking = rankIncrementally(ranking, memory, NOW, []);
+      expect(ranking.ranked.map((r) => r.id)).toEqual(rankOpen(memory.allCases(), NOW, []).map((r) => r.id));
+      for (const text of ['51', '5', '53', '510'])
+        expect(searched(ranking.ranked, text)).toEqual(
+          ranking.ranked.filter((r) => matchesSearch(r.c, text)).map((r) => r.id),
+        );
+    }
+    // A new time step ranks everything again (scores move with time).
+    const later = rankIncrementally(ranking, memory, NOW + H, []);
+    expect(later.ranked.map((r) => `${r.id}:${r.score}`)).toEqual(
+      rankOpen(memory.allCases(), NOW + H, []).map((r) => `${r.id}:${r.score}`),
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The worklist's rows for the current bucket, search and filters. Ranking (scoring and sorting every open case)
-// follows data changes and 30-second time steps, deferred off the urgent render; typing, switching a tab or a
+// follows data changes (incrementally: only the changed cases) and 30-second time steps, deferred off the urgent render; typing, switching a tab or a
 // filter only walks the ranked array (filterRanked), so a keystroke never re-ranks 100,000 cases.
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived } from '../../data/hooks';
@@ -9,9 +9,10 @@ import {
   filterRanked,
   prepareSearch,
   rankClosed,
-  rankOpen,
+  rankIncrementally,
   wantsClosed,
   type RankedCase,
+  type Ranking,
 } from '../../data/ranking';
 import { useDesk } from '../../state/store';
 
@@ -28,9 +29,14 @@ export function useWorklist(now: number) {
   const deferredSearch = useDeferredValue(search);
   const deferredFilters = useDeferredValue(filters);
 
-  const ranked = useDerived(() => rankOpen(store.memory.allCases(), rankNow), [store, rankNow], {
-    deferred: true,
-  });
+  // Re-ranks only the cases changed since the last ranking when it can (a delta sync, an action); everything
+  // on a new time step. The ref only carries the last result forward: any ranking of the current data is right.
+  const last = useRef<Ranking | null>(null);
+  const ranked = useDerived(
+    () => (last.current = rankIncrementally(last.current, store.memory, rankNow)).ranked,
+    [store, rankNow],
+    { deferred: true },
+  );
   // The search haystack of a new ranking is built while the browser is idle, not on the next keystroke.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;

@@ -4,6 +4,7 @@
 // halves the batch, a mutation-id gap renumbers what is pending, and a "reset" refetches server data only.
 import {
   PROTOCOL_VERSION,
+  PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
   type PullResponse,
   type PushResponse,
@@ -28,6 +29,7 @@ export interface SyncEngineDeps {
   onAuthExpired(): void;
   isOnline(): boolean;
   random?: () => number;
+  /** Changes per pull page; the protocol's largest by default (fewer pages: each costs the server a transaction). */
   pullLimit?: number;
   fallbackPullMs?: number;
 }
@@ -261,7 +263,7 @@ export class SyncEngine {
         clientId: store.clientId,
         cursor,
         protocolVersion: PROTOCOL_VERSION,
-        limit: this.deps.pullLimit ?? 2000,
+        limit: this.deps.pullLimit ?? PULL_LIMIT_MAX,
       },
       this.deps.getToken(),
     );

@@ -11,14 +11,44 @@ import {
   rankClosed,
   rankIncrementally,
   wantsClosed,
+  type Filtered,
   type RankedCase,
   type Ranking,
+  type WorklistQuery,
 } from '../../data/ranking';
 import { useDesk } from '../../state/store';
 
 const NO_ROWS: RankedCase[] = [];
 /** Buckets and scores move with time; the ranking is redone on this step, not every second. */
 export const RANK_STEP_MS = 30_000;
+
+// The last list made from each ranking, even by a render React threw away: a deferred render that is interrupted
+// (by every scrolled frame's synchronous render, for one) restarts from scratch, and would otherwise walk
+// 100,000 cases again on each restart, which kept it from finishing while the list scrolled.
+const lastFiltered = new WeakMap<
+  readonly RankedCase[],
+  { query: WorklistQuery; closed: readonly RankedCase[]; value: Filtered }
+>();
+
+function filterOnce(
+  ranked: readonly RankedCase[],
+  query: WorklistQuery,
+  closed: readonly RankedCase[],
+): Filtered {
+  const last = lastFiltered.get(ranked);
+  if (
+    last &&
+    last.closed === closed &&
+    last.query.bucket === query.bucket &&
+    last.query.search === query.search &&
+    last.query.filters === query.filters &&
+    last.query.userId === query.userId
+  )
+    return last.value;
+  const value = filterRanked(ranked, query, closed);
+  lastFiltered.set(ranked, { query, closed, value });
+  return value;
+}
 
 export function useWorklist(now: number) {
   const { store, user } = useRuntime();
@@ -52,7 +82,7 @@ export function useWorklist(now: number) {
   );
   const list = useMemo(
     () =>
-      filterRanked(
+      filterOnce(
         ranked,
         { bucket, search: deferredSearch, filters: deferredFilters, userId: user.id },
         closed,

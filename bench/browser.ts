@@ -47,7 +47,8 @@ const INSTRUMENT = String.raw`(() => {
   }, true);
   const started = performance.now();
   const poll = () => {
-    const tab = document.querySelector('[role="tab"]');
+    // The worklist's bucket tabs carry data-count; the app's nav (工作列表, 复盘, ...) is a tab list too.
+    const tab = document.querySelector('[role="tab"][data-count]');
     const m = tab ? /(\d+)\s*$/.exec(tab.textContent || '') : null;
     if (m) {
       const n = Number(m[1]);
@@ -384,7 +385,7 @@ export interface ResortSample {
 
 export async function resorts(page: Page, rounds: number): Promise<ResortSample[]> {
   await watchRowcount(page);
-  const tabs = page.getByRole('tab');
+  const tabs = page.locator('[role="tab"][data-count]');
   const labels = await tabs.allTextContents();
   const samples: ResortSample[] = [];
   let current = await rowcount(page);

@@ -22,6 +22,14 @@ export interface Directory {
 
 export type DirectoryKind = keyof Directory;
 
+export interface JournalPosition {
+  epoch: number;
+  at: number;
+}
+
+/** The case journal restarts past this many entries (a consumer then ranks everything once). */
+const JOURNAL_MAX = 250_000;
+
 const emptyDirectory = (): Directory => ({
   warehouse: new Map(),
   zone: new Map(),
@@ -48,6 +56,13 @@ export class CaseMemory {
   readonly predicted = new Map<number, Refusal>();
   /** Bumped on every change; React subscribes to it. */
   version = 0;
+  /**
+   * Ids of cases whose view changed (a pulled page, a pending action replayed or settled), oldest first, so a
+   * consumer that remembers a position re-ranks only those (rankIncrementally). Restarts, with a new epoch,
+   * when the base is cleared or it grows past JOURNAL_MAX; positions of an older epoch are void.
+   */
+  private journal: string[] = [];
+  private journalEpoch = 0;
 
   constructor(
     private actor: Actor,
@@ -59,6 +74,7 @@ export class CaseMemory {
   }
 
   clearBase(): void {
+    this.restartJournal();
     this.cases.clear();
     this.events.clear();
     this.eventsByCase.clear();
@@ -82,14 +98,17 @@ export class CaseMemory {
   applyChanges(changes: readonly Change[]): void {
     for (const change of changes) {
       if (change.op === 'del') {
-        if (change.kind === 'case') this.cases.delete(change.id);
-        else if (change.kind === 'event') this.deleteEvent(change.id);
+        if (change.kind === 'case') {
+          this.cases.delete(change.id);
+          this.journal.push(change.id);
+        } else if (change.kind === 'event') this.deleteEvent(change.id);
         else this.directory[change.kind].delete(change.id);
         continue;
       }
       switch (change.kind) {
         case 'case':
           this.cases.set(change.value.id, change.value);
+          this.journal.push(change.value.id);
           break;
         case 'event':
           this.putEvent(change.value);
@@ -117,13 +136,18 @@ export class CaseMemory {
   }
 
   loadBase(cases: readonly CaseView[], events: readonly CaseEvent[], directory: readonly Change[]): void {
-    for (const c of cases) this.cases.set(c.id, c);
+    for (const c of cases) {
+      this.cases.set(c.id, c);
+      this.journal.push(c.id);
+    }
     for (const e of events) this.putEvent(e);
     this.applyChanges(directory);
   }
 
   /** Replays every action the server has not reflected yet, in mutation order, on top of base. */
   rebuildOverlay(): void {
+    // Cases shown through the overlay before may show differently now.
+    for (const id of this.overlay.keys()) this.journal.push(id);
     this.overlay = new Map();
     this.pickerOverlay = new Map();
     this.overlayEvents = new Map();
@@ -156,6 +180,7 @@ export class CaseMemory {
         continue;
       }
       this.overlay.set(entry.targetId, outcome.next);
+      this.journal.push(entry.targetId);
       if (outcome.events.length) {
         const events = this.overlayEvents.get(entry.targetId) ?? [];
         for (const e of outcome.events) {
@@ -173,7 +198,32 @@ export class CaseMemory {
         this.overlayEvents.set(entry.targetId, events);
       }
     }
+    if (this.journal.length > JOURNAL_MAX) this.restartJournal();
     this.version++;
+  }
+
+  private restartJournal(): void {
+    this.journal = [];
+    this.journalEpoch++;
+  }
+
+  /** Where the case journal is now (pass it to casesChangedSince later). */
+  journalPosition(): JournalPosition {
+    return { epoch: this.journalEpoch, at: this.journal.length };
+  }
+
+  /** Ids of the cases whose view changed since `pos`; null when that is no longer known (start over). */
+  casesChangedSince(pos: JournalPosition): ReadonlySet<string> | null {
+    if (pos.epoch !== this.journalEpoch || pos.at > this.journal.length) return null;
+    const ids = new Set<string>();
+    for (let i = pos.at; i < this.journal.length; i++) ids.add(this.journal[i]!);
+    return ids;
+  }
+
+  /** A case as listed by allCases (its view, if the case is in the base). */
+  listedCase(id: string): CaseView | undefined {
+    const base = this.cases.get(id);
+    return base && (this.overlay.get(id) ?? base);
   }
 
   /** A picker as the user should see them (pending floor actions included). */

@@ -33,6 +33,11 @@ const META = {
 export const APPLIED_HISTORY = 200;
 /** Compact the page log into snapshot chunks once it holds this many records. */
 export const COMPACT_AFTER = 120;
+/**
+ * While a pull has more pages to come, listeners (the worklist's ranking) hear of new pages at most this often:
+ * re-ranking the growing set after each of a first sync's pages would cost more than storing them.
+ */
+export const PAGE_EMIT_MS = 1000;
 /** Rows of the worklist saved for the instant first paint. */
 export const HEAD_ROWS = 120;
 
@@ -48,7 +53,8 @@ interface Head {
 type WindowMessage =
   | {
       type: 'page';
-      changes: Change[];
+      /** The page's changes as the JSON text stored in the log (one string is far cheaper to post than objects). */
+      changesText: string;
       cursor: string;
       lastMutationId: number;
       clockOffsetMs: number;
@@ -157,7 +163,7 @@ export class LocalStore {
       this.cursor = message.cursor;
       this.clockOffsetMs = message.clockOffsetMs;
       this.lastSyncAt = message.lastSyncAt ?? this.lastSyncAt;
-      this.memory.applyChanges(message.changes);
+      this.memory.applyChanges(JSON.parse(message.changesText) as Change[]);
       this.memory.confirmedMutationId = message.lastMutationId;
       await this.reloadOutbox();
     } else if (message.type === 'reset') {
@@ -195,8 +201,21 @@ export class LocalStore {
 
   getVersion = (): number => this.memory.version;
 
+  private lastEmitAt = 0;
+  private trailingEmit: ReturnType<typeof setTimeout> | null = null;
+
   private emit(): void {
+    if (this.trailingEmit) clearTimeout(this.trailingEmit);
+    this.trailingEmit = null;
+    this.lastEmitAt = Date.now();
     for (const listener of this.listeners) listener();
+  }
+
+  /** Tells the listeners now, or once PAGE_EMIT_MS after the last time (every change is then included). */
+  private emitSoon(): void {
+    const wait = this.lastEmitAt + PAGE_EMIT_MS - Date.now();
+    if (wait <= 0) this.emit();
+    else this.trailingEmit ??= setTimeout(() => this.emit(), wait);
   }
 
   /** Server time as best known locally. */
@@ -321,9 +340,10 @@ export class LocalStore {
   async applyPage(page: Page, receivedAt: number): Promise<void> {
     const { db } = this;
     const offset = page.serverTime - receivedAt;
+    const changesText = JSON.stringify(page.changes);
     await db.transaction('rw', [db.log, db.meta, db.outbox], async () => {
       if (page.changes.length) {
-        await db.log.add({ text: JSON.stringify(page.changes), count: page.changes.length, snapshot: false });
+        await db.log.add({ text: changesText, count: page.changes.length, snapshot: false });
       }
       await db.meta.bulkPut([
         { key: META.cursor, value: page.cursor },
@@ -339,10 +359,12 @@ export class LocalStore {
     this.memory.applyChanges(page.changes);
     this.memory.confirmedMutationId = page.lastMutationId;
     this.memory.rebuildOverlay();
-    this.emit();
+    // While more pages follow (a first sync is 50 of them), the UI re-ranks at most once per PAGE_EMIT_MS.
+    if (page.hasMore) this.emitSoon();
+    else this.emit();
     this.tell({
       type: 'page',
-      changes: page.changes,
+      changesText,
       cursor: page.cursor,
       lastMutationId: page.lastMutationId,
       clockOffsetMs: offset,
@@ -420,6 +442,8 @@ export class LocalStore {
   }
 
   close(): void {
+    if (this.trailingEmit) clearTimeout(this.trailingEmit);
+    this.trailingEmit = null;
     this.channel?.close();
     this.channel = null;
     this.db.close();

@@ -4,6 +4,7 @@
 // halves the batch, a mutation-id gap renumbers what is pending, and a "reset" refetches server data only.
 import {
   PROTOCOL_VERSION,
+  PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
   type PullResponse,
   type PushResponse,
@@ -28,6 +29,7 @@ export interface SyncEngineDeps {
   onAuthExpired(): void;
   isOnline(): boolean;
   random?: () => number;
+  /** Changes per pull page; the protocol's largest by default (fewer pages: each costs the server a transaction). */
   pullLimit?: number;
   fallbackPullMs?: number;
 }
@@ -250,26 +252,46 @@ export class SyncEngine {
     }
   }
 
-  private async pullAll(): Promise<void> {
+  private async requestPage(
+    cursor: string | null,
+  ): Promise<{ page: PullResponse; sentAt: number; at: number }> {
     const { store, api } = this.deps;
+    const sentAt = Date.now();
+    const page = await api.post<PullResponse>(
+      '/api/sync/pull',
+      {
+        clientId: store.clientId,
+        cursor,
+        protocolVersion: PROTOCOL_VERSION,
+        limit: this.deps.pullLimit ?? PULL_LIMIT_MAX,
+      },
+      this.deps.getToken(),
+    );
+    return { page, sentAt, at: Date.now() };
+  }
+
+  /**
+   * Pages in server order. The next page is asked for as soon as a page arrives (its cursor is all the next
+   * request needs), so the server reads and compresses page n+1 while the desk stores and applies page n; the
+   * pages are still stored strictly one after another.
+   */
+  private async pullAll(): Promise<void> {
+    const { store } = this.deps;
+    let next = this.requestPage(store.cursor);
     for (let guard = 0; guard < 10_000; guard++) {
-      const sentAt = Date.now();
-      const page = await api.post<PullResponse>(
-        '/api/sync/pull',
-        {
-          clientId: store.clientId,
-          cursor: store.cursor,
-          protocolVersion: PROTOCOL_VERSION,
-          limit: this.deps.pullLimit ?? 2000,
-        },
-        this.deps.getToken(),
-      );
+      const { page, sentAt, at } = await next;
       if (page.type === 'reset') {
         await store.resetBase();
+        next = this.requestPage(store.cursor);
         continue;
       }
+      if (page.hasMore) {
+        next = this.requestPage(page.cursor);
+        // Handled when awaited; this only keeps a failure from being reported as unhandled if storing fails first.
+        next.catch(() => undefined);
+      }
       // Server time at the midpoint of the request is the best estimate of "now" on the server.
-      await store.applyPage(page, Math.round((sentAt + Date.now()) / 2));
+      await store.applyPage(page, Math.round((sentAt + at) / 2));
       if (!page.hasMore) return;
     }
   }

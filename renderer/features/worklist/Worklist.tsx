@@ -5,7 +5,17 @@ import FilterListIcon from '@mui/icons-material/FilterList';
 import { Box, Button, Chip, LinearProgress, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { BUCKETS } from '../../../shared/rules/buckets';
 import { rowHeightFor } from '../../app/theme';
 import { useRuntime } from '../../app/runtime-context';
@@ -49,7 +59,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
       density: s.density,
     })),
   );
-  const { setBucket, setSearch, select } = useDesk.getState();
+  const { select } = useDesk.getState();
   const nameOf = usePersonName();
   const worklist = useWorklist(now);
   const { rows } = worklist;
@@ -77,7 +87,11 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
-  const selectedIndex = rows.findIndex((r) => r.id === selectedCaseId);
+  // Memoised: the grid re-renders on every scrolled frame, and this walks up to every row.
+  const selectedIndex = useMemo(
+    () => (selectedCaseId ? rows.findIndex((r) => r.id === selectedCaseId) : -1),
+    [rows, selectedCaseId],
+  );
   const painted = rows.length > 0;
   useEffect(() => {
     // Read by the benchmark (npm run bench): the first rows are on screen.
@@ -139,6 +153,19 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
     };
   }, []);
 
+  // The search box's keys, through a ref so that the memoised toolbar keeps one stable handler.
+  const searchKeyRef = useRef<(e: KeyboardEvent<HTMLDivElement>) => void>(() => {});
+  searchKeyRef.current = (e) => {
+    if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
+    if (e.key === 'Enter' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      move(selectedIndex < 0 ? 1 : 0);
+      gridRef.current?.focus();
+    }
+  };
+  const onSearchKey = useCallback((e: KeyboardEvent<HTMLDivElement>) => searchKeyRef.current(e), []);
+  const toggleFilters = useCallback(() => setFiltersOpen((o) => !o), []);
+
   const onGridKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'j' || e.key === 'ArrowDown') move(1);
@@ -160,55 +187,19 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, pt: 1, flexWrap: 'wrap' }}>
-        <Tabs
-          value={bucket}
-          onChange={(_, v: BucketFilter) => setBucket(v)}
-          aria-label={t('worklist.title')}
-          variant="scrollable"
-          sx={{ flex: '1 1 auto', minWidth: 0 }}
-        >
-          {TABS.map((b) => (
-            <Tab
-              key={b}
-              value={b}
-              data-count={worklist.counts[b]}
-              label={`${t(`bucket.${b}` as MessageKey)} ${worklist.counts[b]}`}
-            />
-          ))}
-        </Tabs>
-        <TextField
-          inputRef={searchRef}
-          placeholder={t('worklist.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
-            if (e.key === 'Enter' || e.key === 'ArrowDown') {
-              e.preventDefault();
-              move(selectedIndex < 0 ? 1 : 0);
-              gridRef.current?.focus();
-            }
-          }}
-          slotProps={{ htmlInput: { 'aria-label': t('worklist.search'), type: 'search' } }}
-          sx={{ flex: '0 1 320px', minWidth: 220 }}
-        />
-      </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 0.5 }}>
-        <Button
-          startIcon={<FilterListIcon />}
-          endIcon={filterCount > 0 ? <Chip label={filterCount} color="primary" sx={{ height: 18 }} /> : null}
-          onClick={() => setFiltersOpen((o) => !o)}
-          aria-expanded={filtersOpen}
-        >
-          {t('filters.open')}
-        </Button>
-        <SavedViewsMenu />
-        <WorklistExport rows={rows} nameOf={nameOf} />
-        <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="worklist-count">
-          {t('worklist.shown', { count: rows.length })}
-        </Typography>
-      </Box>
+      <WorklistToolbar
+        bucket={bucket}
+        counts={worklist.counts}
+        search={search}
+        shown={rows.length}
+        filterCount={filterCount}
+        filtersOpen={filtersOpen}
+        onToggleFilters={toggleFilters}
+        searchRef={searchRef}
+        onSearchKey={onSearchKey}
+        exportRows={rows}
+        nameOf={nameOf}
+      />
       {filtersOpen && <WorklistFiltersBar categories={categories} />}
       <DrillBanner shown={rows.length} />
       {!store.loaded && <LinearProgress aria-label={t('worklist.loading')} />}
@@ -298,3 +289,85 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
     </Box>
   );
 }
+
+interface ToolbarProps {
+  bucket: BucketFilter;
+  counts: Record<BucketFilter, number>;
+  search: string;
+  shown: number;
+  filterCount: number;
+  filtersOpen: boolean;
+  onToggleFilters: () => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onSearchKey: (e: KeyboardEvent<HTMLDivElement>) => void;
+  /** The rows shown, for "export this view" (a new array only when the list changes). */
+  exportRows: ComponentProps<typeof WorklistExport>['rows'];
+  nameOf: ComponentProps<typeof WorklistExport>['nameOf'];
+}
+
+/**
+ * Tabs, search, filter button and the row count. Memoised apart from the grid, which re-renders on every
+ * scrolled frame: MUI Tabs measures its indicator (a forced layout) after each of its renders.
+ */
+const WorklistToolbar = memo(function WorklistToolbar({
+  bucket,
+  counts,
+  search,
+  shown,
+  filterCount,
+  filtersOpen,
+  onToggleFilters,
+  searchRef,
+  onSearchKey,
+  exportRows,
+  nameOf,
+}: ToolbarProps) {
+  const t = useT();
+  const { setBucket, setSearch } = useDesk.getState();
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, pt: 1, flexWrap: 'wrap' }}>
+        <Tabs
+          value={bucket}
+          onChange={(_, v: BucketFilter) => setBucket(v)}
+          aria-label={t('worklist.title')}
+          variant="scrollable"
+          sx={{ flex: '1 1 auto', minWidth: 0 }}
+        >
+          {TABS.map((b) => (
+            <Tab
+              key={b}
+              value={b}
+              data-count={counts[b]}
+              label={`${t(`bucket.${b}` as MessageKey)} ${counts[b]}`}
+            />
+          ))}
+        </Tabs>
+        <TextField
+          inputRef={searchRef}
+          placeholder={t('worklist.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={onSearchKey}
+          slotProps={{ htmlInput: { 'aria-label': t('worklist.search'), type: 'search' } }}
+          sx={{ flex: '0 1 320px', minWidth: 220 }}
+        />
+      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 0.5 }}>
+        <Button
+          startIcon={<FilterListIcon />}
+          endIcon={filterCount > 0 ? <Chip label={filterCount} color="primary" sx={{ height: 18 }} /> : null}
+          onClick={onToggleFilters}
+          aria-expanded={filtersOpen}
+        >
+          {t('filters.open')}
+        </Button>
+        <SavedViewsMenu />
+        <WorklistExport rows={exportRows} nameOf={nameOf} />
+        <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="worklist-count">
+          {t('worklist.shown', { count: shown })}
+        </Typography>
+      </Box>
+    </>
+  );
+});

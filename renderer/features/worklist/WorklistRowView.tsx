@@ -1,6 +1,6 @@
 // One row of the worklist grid: tick box, priority (or the status of a closed case), live countdown, order,
 // goods, customer and who holds the case. Memoised: a row re-renders only when its own inputs change.
-import { Box, Checkbox, Chip, Typography } from '@mui/material';
+import { Box, Checkbox, Chip, Typography, type SxProps, type Theme } from '@mui/material';
 import { memo, type MouseEvent } from 'react';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { formatCountdown, formatDateTime } from '../../i18n/format';
@@ -34,6 +34,27 @@ interface Props {
   onCheck: (id: string, range: boolean) => void;
 }
 
+// Two stable style objects (not one per render): emotion resolves each to one class.
+const rowSx = (selected: boolean): SxProps<Theme> => ({
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  right: 0,
+  display: 'grid',
+  gridTemplateColumns: COLUMNS,
+  alignItems: 'center',
+  gap: 1,
+  px: 1,
+  cursor: 'pointer',
+  borderBottom: 1,
+  borderColor: 'divider',
+  bgcolor: selected ? 'action.selected' : 'background.paper',
+  boxShadow: selected ? (theme) => `inset 3px 0 0 ${theme.palette.primary.main}` : 'none',
+  '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
+});
+const ROW_SX = rowSx(false);
+const ROW_SX_SELECTED = rowSx(true);
+
 export const rowDomId = (caseId: string): string => `worklist-row-${caseId}`;
 
 export const WorklistRowView = memo(function WorklistRowView({
@@ -62,24 +83,9 @@ export const WorklistRowView = memo(function WorklistRowView({
       aria-selected={selected}
       data-case-id={c.id}
       onClick={() => onSelect(c.id)}
-      sx={{
-        position: 'absolute',
-        top,
-        left: 0,
-        right: 0,
-        height,
-        display: 'grid',
-        gridTemplateColumns: COLUMNS,
-        alignItems: 'center',
-        gap: 1,
-        px: 1,
-        cursor: 'pointer',
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: selected ? 'action.selected' : 'background.paper',
-        boxShadow: selected ? (theme) => `inset 3px 0 0 ${theme.palette.primary.main}` : 'none',
-        '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
-      }}
+      // Position and height inline: as sx they would make a new emotion class (a new CSS rule) per position.
+      style={{ transform: `translateY(${top}px)`, height }}
+      sx={selected ? ROW_SX_SELECTED : ROW_SX}
     >
       <Box role="gridcell">
         <Checkbox

@@ -492,9 +492,14 @@ test('W12 keyboard only: from login to a resolved case with a logged customer co
   await page.keyboard.press('Enter');
   await expect(resolve).toBeHidden();
 
+  // The pending count may read 0 for a moment before the resolve reaches the outbox, so wait for the server's
+  // answer itself, then for the desk to have nothing pending.
+  await expect
+    .poll(async () => (await server.database.db.select().from(cases).where(eq(cases.id, target!.id)))[0], {
+      timeout: 15_000,
+    })
+    .toMatchObject({ status: 'resolved', assigneeId: 'u-zhangwei', cause: 'out_of_stock' });
   await expect(desk.pendingCount()).toHaveAttribute('data-count', '0', { timeout: 15_000 });
-  const [resolved] = await server.database.db.select().from(cases).where(eq(cases.id, target!.id));
-  expect(resolved).toMatchObject({ status: 'resolved', assigneeId: 'u-zhangwei', cause: 'out_of_stock' });
   const events = await server.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, target!.id));
   expect(events.map((e) => e.kind)).toEqual(
     expect.arrayContaining(['claimed', 'customer_contacted', 'resolved']),

@@ -84,6 +84,14 @@ test('a claim made offline that lost to a colleague is shown to its author with 
 
   await openCase(b, target);
   await b.detail.getByRole('button', { name: '认领' }).click();
+  // The colleague's claim must be on the server before A reconnects (a pending count of 0 can be read before the
+  // click has reached the outbox).
+  await expect
+    .poll(
+      async () =>
+        (await server.database.db.select().from(cases).where(eq(cases.id, target.id)))[0]?.assigneeId,
+    )
+    .toBe('u-wangfang');
   await expect(b.pendingCount()).toHaveAttribute('data-count', '0');
 
   await aContext.setOffline(false);

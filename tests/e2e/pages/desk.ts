@@ -43,5 +43,7 @@ export class DeskPage {
   async addNote(text: string) {
     await this.page.getByRole('textbox', { name: '添加备注' }).fill(text);
     await this.page.getByRole('button', { name: '保存备注' }).click();
+    // Shown once it is in the outbox: a test that next waits for "nothing pending" then sees it counted.
+    await expect(this.detail.getByText(text).first()).toBeVisible();
   }
 }

@@ -4,25 +4,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/open';
 import { pickers, promotions } from '../db/schema';
+import type { CapacityPlan } from '../../shared/schemas/analytics';
+
+export type { CapacityPlan };
 
 /** Orders one picker picks in an hour when the history is too thin to say (the demo's measured median). */
 export const DEFAULT_PICKS_PER_HOUR = 30;
 export const SHIFT_HOURS = 8;
 export const SURGE_FACTOR = 8;
 const DAY_MS = 24 * 3_600_000;
-
-export interface CapacityPlan {
-  promotion: { id: string; name: string; paidFrom: number; paidUntil: number; shipBy: number } | null;
-  normalOrdersPerDay: number;
-  expectedOrdersPerDay: number;
-  zones: {
-    zoneId: string;
-    pickers: number;
-    capacityPerDay: number;
-    expectedPerDay: number;
-    extraPickerShifts: number;
-  }[];
-}
 
 export async function capacityPlan(
   db: Db,

@@ -2,44 +2,16 @@
 // period, in the warehouse's time zone. Every figure here is something a coordinator can drill into: the
 // desk holds the same cases and filters them by the same dimension.
 import { sql } from 'drizzle-orm';
+import type { Breakdown, Dashboard } from '../../shared/schemas/analytics';
 import { queryRows, type Db } from '../db/open';
+
+export type { Breakdown, Dashboard };
 
 export interface Period {
   warehouseId: string;
   from: Date;
   to: Date;
   timezone: string;
-}
-
-export interface Breakdown {
-  key: string;
-  cases: number;
-  overdue: number;
-  late: number;
-  lateRate: number;
-}
-
-export interface Dashboard {
-  period: { from: number; to: number; timezone: string };
-  overdueRate: { day: string; dueOrders: number; overdueCases: number; rate: number }[];
-  causePareto: { cause: string; count: number; share: number; cumulative: number }[];
-  breakdowns: Record<'category' | 'platform' | 'courier' | 'region' | 'zone', Breakdown[]>;
-  heatmap: { weekday: number; hour: number; breaches: number }[];
-  timeToResolve: { cases: number; medianMinutes: number | null; p90Minutes: number | null };
-  compensation: {
-    offers: number;
-    approvedFen: number;
-    pendingFen: number;
-    byType: { type: string; count: number; fen: number }[];
-  };
-  penalties: { avoidedFen: number; incurredFen: number };
-  platformScores: {
-    platform: string;
-    orders: number;
-    shippedWithin48h: number;
-    pickedUpWithin72h: number;
-    threshold: number;
-  }[];
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -2,24 +2,10 @@
 // what. The desk renders it as a printable page (and a PDF in the desktop app).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/open';
+import type { Handover } from '../../shared/schemas/analytics';
 import type { Period } from './dashboard';
 
-export interface Handover {
-  period: { from: number; to: number };
-  cameIn: number;
-  closed: { resolved: number; shipped: number; shippedLate: number; cancelled: number };
-  actions: { kind: string; actor: string | null; count: number }[];
-  stillOpen: {
-    caseId: string;
-    platformOrderId: string;
-    shipBy: number;
-    overdue: boolean;
-    holder: string | null;
-    /** The last note or action text: why it is still open, in the coordinator's words. */
-    lastWord: string | null;
-  }[];
-  byHolder: { holder: string | null; open: number }[];
-}
+export type { Handover };
 
 const n = (x: unknown) => Number(x ?? 0);
 

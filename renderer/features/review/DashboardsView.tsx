@@ -25,7 +25,7 @@ import { ExportMenu } from './ExportMenu';
 import { reviewPeriod } from './period';
 import { useRemote } from './remote';
 import { RemoteState } from './RemoteState';
-import type { Dashboard } from './review-types';
+import type { Dashboard } from '../../../shared/schemas/analytics';
 import { useDrill } from './use-drill';
 import { useWarehouse } from './use-warehouse';
 

@@ -18,7 +18,7 @@ import { printDocument } from './print';
 import { PrintSheet } from './PrintSheet';
 import { useRemote } from './remote';
 import { RemoteState } from './RemoteState';
-import type { Handover } from './review-types';
+import type { Handover } from '../../../shared/schemas/analytics';
 import { useDrill } from './use-drill';
 import { useWarehouse } from './use-warehouse';
 

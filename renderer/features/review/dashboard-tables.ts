@@ -6,7 +6,7 @@ import type { Cause, Platform } from '../../../shared/schemas/enums';
 import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import type { DrillSpec } from './drill';
-import type { BreakdownDimension, Dashboard } from './review-types';
+import type { BreakdownDimension, Dashboard } from '../../../shared/schemas/analytics';
 import type { CellValue, ExportColumn, ExportTable } from './table-export';
 
 export type DashboardId =

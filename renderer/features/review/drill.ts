@@ -4,7 +4,7 @@
 // (causes, time to resolve, penalties). Pure.
 import type { CaseView } from '../../../shared/schemas/case';
 import { dayKey, zonedParts, type Period } from './period';
-import type { BreakdownDimension } from './review-types';
+import type { BreakdownDimension } from '../../../shared/schemas/analytics';
 
 export type DrillSpec =
   | { kind: 'breakdown'; dimension: BreakdownDimension; key: string }

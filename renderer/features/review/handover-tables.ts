@@ -5,7 +5,7 @@ import type { CaseView } from '../../../shared/schemas/case';
 import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { platformLabel, type DrillTable } from './dashboard-tables';
-import type { Handover } from './review-types';
+import type { Handover } from '../../../shared/schemas/analytics';
 
 export interface HandoverTables {
   cameIn: DrillTable;

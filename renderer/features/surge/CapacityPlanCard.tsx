@@ -29,7 +29,7 @@ import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { RemoteError, useRemote, useServer } from '../review/remote';
 import { RemoteState } from '../review/RemoteState';
-import type { CapacityPlan } from '../review/review-types';
+import type { CapacityPlan } from '../../../shared/schemas/analytics';
 import { formatNumber, paths } from './api';
 import { calendarOrder, mergePlan, promotionState, SHIFT_HOURS, totals, zoneRow } from './plan';
 

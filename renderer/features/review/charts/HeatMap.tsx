@@ -6,7 +6,7 @@ import { alpha } from '@mui/material/styles';
 import type { MessageKey } from '../../../i18n/messages';
 import { useT } from '../../../i18n/use-t';
 import type { DashboardTable, DrillTarget } from '../dashboard-tables';
-import type { Dashboard } from '../review-types';
+import type { Dashboard } from '../../../../shared/schemas/analytics';
 import { ChartFrame } from './chart-frame';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);

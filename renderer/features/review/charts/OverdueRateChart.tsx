@@ -3,7 +3,7 @@ import { useTheme } from '@mui/material/styles';
 import { LineChart, lineClasses } from '@mui/x-charts';
 import { useT } from '../../../i18n/use-t';
 import type { DashboardTable, DrillTarget } from '../dashboard-tables';
-import type { Dashboard } from '../review-types';
+import type { Dashboard } from '../../../../shared/schemas/analytics';
 import { ChartFrame, chartLocale } from './chart-frame';
 
 export function OverdueRateChart({

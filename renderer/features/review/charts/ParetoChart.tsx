@@ -11,7 +11,7 @@ import {
 } from '@mui/x-charts';
 import { useT } from '../../../i18n/use-t';
 import type { DashboardTable, DrillTarget } from '../dashboard-tables';
-import type { Dashboard } from '../review-types';
+import type { Dashboard } from '../../../../shared/schemas/analytics';
 import { ChartFrame, chartLocale } from './chart-frame';
 
 export function ParetoChart({

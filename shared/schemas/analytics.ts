@@ -1,5 +1,5 @@
-// The shapes the review, handover and surge-planning APIs answer with (server/analytics/*.ts). The renderer may
-// not import the server, so they are restated here; the e2e tests run both sides against each other.
+// What the review, handover and capacity-plan routes answer (server/analytics/*.ts computes them, the desk's
+// review and surge areas read them).
 
 export type BreakdownDimension = 'category' | 'platform' | 'courier' | 'region' | 'zone';
 export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
@@ -53,6 +53,7 @@ export interface Handover {
     shipBy: number;
     overdue: boolean;
     holder: string | null;
+    /** The last note or action text: why it is still open, in the coordinator's words. */
     lastWord: string | null;
   }[];
   byHolder: { holder: string | null; open: number }[];

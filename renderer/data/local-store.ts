@@ -15,7 +15,7 @@ import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { CaseMemory } from './case-memory';
 import { chunkChanges, type DeskDb } from './local-db';
 import type { OutboxEntry } from './outbox-entry';
-import { topOpen } from './ranking';
+import { liveRiskFlags, topOpen } from './ranking';
 
 type Page = Extract<PullResponse, { type: 'page' }>;
 
@@ -415,7 +415,9 @@ export class LocalStore {
   /** Saves the top of the worklist so the next start can paint it before the log is loaded. */
   async saveHead(): Promise<void> {
     await this.ready;
-    const cases = topOpen(this.memory.cases.values(), this.now(), HEAD_ROWS);
+    const now = this.now();
+    const flags = liveRiskFlags(now, this.memory.directory.risk.values());
+    const cases = topOpen(this.memory.cases.values(), now, HEAD_ROWS, flags);
     const ids = new Set(cases.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])));
     const people = [...this.memory.directory.person.values()].filter((p) => ids.has(p.id));
     await this.db.meta.put({ key: META.head, value: JSON.stringify({ cases, people } satisfies Head) });

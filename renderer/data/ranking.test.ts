@@ -17,7 +17,6 @@ import {
   rankOpen,
   riskMatches,
   riskPoints,
-  setRiskFlagSource,
   wantsClosed,
   type RankedCase,
   type WorklistFilters,
@@ -220,20 +219,14 @@ describe('risk flags in the ranking', () => {
     expect(rankOpen([zhejiang, beijing], NOW, [flag()]).map((r) => r.id)).toEqual(['zj', 'bj']);
   });
 
-  it('reads the desk’s flags from the registered source, ignoring ended ones, until the source is removed', () => {
-    const flags = new Map([
-      ['f-rain', flag()],
-      ['old', flag({ id: 'old', endsAt: NOW - H })],
+  it('weighs only the flags still live: an ended flag touches nothing', () => {
+    const flags = [flag(), flag({ id: 'old', endsAt: NOW - H })];
+    expect(liveRiskFlags(NOW, flags).map((f) => f.id)).toEqual(['f-rain']);
+    expect(rankOpen([zhejiang, beijing], NOW, liveRiskFlags(NOW, flags)).map((r) => r.id)).toEqual([
+      'zj',
+      'bj',
     ]);
-    const remove = setRiskFlagSource(() => flags.values());
-    try {
-      expect(liveRiskFlags(NOW).map((f) => f.id)).toEqual(['f-rain']);
-      expect(rankOpen([zhejiang, beijing], NOW).map((r) => r.id)).toEqual(['zj', 'bj']);
-    } finally {
-      remove();
-    }
-    expect(liveRiskFlags(NOW)).toHaveLength(0);
-    expect(rankOpen([zhejiang, beijing], NOW).map((r) => r.id)).toEqual(['bj', 'zj']);
+    expect(liveRiskFlags(NOW + 10 * 24 * H, flags)).toHaveLength(0);
   });
 });
 

@@ -24,26 +24,8 @@ export interface RankedCase {
 }
 
 const NO_FLAGS: readonly RiskFlag[] = [];
-let riskSource: (() => Iterable<RiskFlag>) | null = null;
-
-/**
- * Where the ranking finds the warehouse's risk flags when its caller passes none: the signed-in desk points it
- * at the synced directory, so every ranking (worklist, first-paint head) weighs the flags without each caller
- * knowing about them. Returns the function that removes the source again.
- */
-export function setRiskFlagSource(source: () => Iterable<RiskFlag>): () => void {
-  riskSource = source;
-  return () => {
-    if (riskSource === source) riskSource = null;
-  };
-}
-
 /** The flags that can still apply at `now` (an ended flag touches nothing). The shared empty list when none. */
-export function liveRiskFlags(
-  now: number,
-  flags: Iterable<RiskFlag> | null = riskSource ? riskSource() : null,
-): readonly RiskFlag[] {
-  if (!flags) return NO_FLAGS;
+export function liveRiskFlags(now: number, flags: Iterable<RiskFlag>): readonly RiskFlag[] {
   let live: RiskFlag[] | null = null;
   for (const f of flags) if (f.endsAt >= now) (live ??= []).push(f);
   return live ?? NO_FLAGS;
@@ -78,7 +60,7 @@ const rankedOpen = (c: CaseView, now: number, flags: readonly RiskFlag[]): Ranke
 export function rankOpen(
   cases: Iterable<CaseView>,
   now: number,
-  flags: readonly RiskFlag[] = liveRiskFlags(now),
+  flags: readonly RiskFlag[] = NO_FLAGS,
 ): RankedCase[] {
   const ranked: RankedCase[] = [];
   for (const c of cases) if (c.status === 'open') ranked.push(rankedOpen(c, now, flags));
@@ -115,7 +97,7 @@ export function rankIncrementally(
   prev: Ranking | null,
   source: RankSource,
   now: number,
-  flags: readonly RiskFlag[] = liveRiskFlags(now),
+  flags: readonly RiskFlag[] = NO_FLAGS,
 ): Ranking {
   const at = source.journalPosition();
   if (prev && prev.now === now && sameFlags(prev.flags, flags)) {
@@ -182,8 +164,13 @@ export function rankClosed(cases: Iterable<CaseView>, now: number): RankedCase[]
 }
 
 /** The top of the worklist, for the instant first paint after a reload. */
-export const topOpen = (cases: Iterable<CaseView>, now: number, n: number): CaseView[] =>
-  rankOpen(cases, now)
+export const topOpen = (
+  cases: Iterable<CaseView>,
+  now: number,
+  n: number,
+  flags: readonly RiskFlag[] = NO_FLAGS,
+): CaseView[] =>
+  rankOpen(cases, now, flags)
     .slice(0, n)
     .map((r) => r.c);
 

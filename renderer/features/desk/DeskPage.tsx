@@ -36,7 +36,6 @@ import { StatusBar } from '../status/StatusBar';
 import { Worklist } from '../worklist/Worklist';
 import { DeskNav } from './DeskNav';
 import { LeadPanel } from './LeadPanel';
-import { useRiskFlagSource } from '../risk/use-risk-flags';
 
 // The review, forecast and surge areas (charts, spreadsheet writer) load on first visit, not with the worklist.
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
@@ -72,8 +71,6 @@ export function DeskPage({
   const warehouse = user.warehouseIds.map((id) => directory.warehouse.get(id)?.name ?? id).join('、');
   const lead = canOverride(actorOf(user));
   usePaletteHotkey();
-  // Risk flags (brief F14) lift the cases they touch in every ranking while the desk is signed in.
-  useRiskFlagSource();
 
   const focusNote = useCallback(() => {
     // After a view switch the case panel may mount a frame later.

@@ -1,10 +1,9 @@
 // The warehouse's risk flags come to the desk by sync (entity kind 'risk', kept in the directory). These hooks
-// read them, and point the worklist's ranking at them so affected cases rise while the desk is signed in.
-import { useEffect } from 'react';
+// read them for the forecast and the case panel; the worklist's ranking reads the same directory.
 import type { RiskFlag } from '../../../shared/schemas/risk';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived } from '../../data/hooks';
-import { liveRiskFlags, setRiskFlagSource } from '../../data/ranking';
+import { liveRiskFlags } from '../../data/ranking';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
@@ -21,20 +20,6 @@ export function useRiskFlags(): RiskFlag[] {
 export function useLiveRiskFlags(now: number): readonly RiskFlag[] {
   const { store } = useRuntime();
   return useDerived(() => liveRiskFlags(now, store.memory.directory.risk.values()), [store, now]);
-}
-
-/**
- * Makes the worklist's ranking weigh the synced flags for as long as the desk is mounted. The ranking re-runs
- * on every data change, and a synced flag is one, so a flag set by a lead lifts its cases at the next sync.
- */
-export function useRiskFlagSource(): void {
-  const { store } = useRuntime();
-  useEffect(() => {
-    const remove = setRiskFlagSource(() => store.memory.directory.risk.values());
-    // Rankings made before the source was set did not weigh the flags: a new data version redoes them.
-    store.notify();
-    return remove;
-  }, [store]);
 }
 
 /** A flag's name for the priority explanation, from its id ("浙江 · 降雨（至 11-11 20:00）"). */

@@ -9,6 +9,7 @@ import {
   filterRanked,
   prepareSearch,
   rankClosed,
+  liveRiskFlags,
   rankIncrementally,
   wantsClosed,
   type Filtered,
@@ -63,7 +64,14 @@ export function useWorklist(now: number) {
   // on a new time step. The ref only carries the last result forward: any ranking of the current data is right.
   const last = useRef<Ranking | null>(null);
   const ranked = useDerived(
-    () => (last.current = rankIncrementally(last.current, store.memory, rankNow)).ranked,
+    () =>
+      (last.current = rankIncrementally(
+        last.current,
+        store.memory,
+        rankNow,
+        // Risk flags come by sync like cases; a flag set or lifted is a data change, so this reruns.
+        liveRiskFlags(rankNow, store.memory.directory.risk.values()),
+      )).ranked,
     [store, rankNow],
     { deferred: true },
   );

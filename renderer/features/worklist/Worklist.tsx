@@ -31,7 +31,8 @@ import { checkRange, toggleChecked } from './selection';
 import { useWorklist } from './use-worklist';
 import { registerFocusTarget } from './worklist-focus';
 import { WorklistFiltersBar } from './WorklistFilters';
-import { COLUMNS, rowDomId, WorklistRowView } from './WorklistRowView';
+import { COLUMNS, WorklistRowStyles } from './row-styles';
+import { rowDomId, WorklistRowView } from './WorklistRowView';
 
 export const TABS: BucketFilter[] = ['all', ...BUCKETS.filter((b) => b !== 'later')];
 
@@ -204,6 +205,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
       <DrillBanner shown={rows.length} />
       {!store.loaded && <LinearProgress aria-label={t('worklist.loading')} />}
       <BulkBar />
+      <WorklistRowStyles />
       <Box
         ref={gridRef}
         role="grid"

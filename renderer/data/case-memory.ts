@@ -45,6 +45,11 @@ export class CaseMemory {
   private readonly eventsByCase = new Map<string, Set<string>>();
   directory: Directory = emptyDirectory();
   outbox: OutboxEntry[] = [];
+  /**
+   * Actions shown while their outbox write is still committing (LocalStore.enqueue): replayed after the outbox,
+   * never pushed, never counted as pending; each is replaced by its durable entry or, if the write fails, dropped.
+   */
+  provisional: OutboxEntry[] = [];
   /** The highest mutation id the last pull said the server state includes. */
   confirmedMutationId = 0;
 
@@ -153,7 +158,7 @@ export class CaseMemory {
     this.overlayEvents = new Map();
     this.pendingByCase = new Map();
     this.predicted.clear();
-    for (const entry of this.outbox) {
+    for (const entry of this.provisional.length ? [...this.outbox, ...this.provisional] : this.outbox) {
       if (entry.status === 'refused' || entry.id <= this.confirmedMutationId) continue;
       const parsed = parseMutation(entry.name, entry.args);
       if ('refusal' in parsed) {
@@ -246,9 +251,13 @@ export class CaseMemory {
     return this.overlay.get(id) ?? this.cases.get(id);
   }
 
-  /** Every case as the user should see it. */
-  *allCases(): IterableIterator<CaseView> {
-    for (const [id, c] of this.cases) yield this.overlay.get(id) ?? c;
+  /**
+   * Every case as the user should see it. The Map's own iterator when nothing is pending, else a mapped array:
+   * both several times faster than a generator over 100,000 cases (the alert scan runs every few seconds).
+   */
+  allCases(): Iterable<CaseView> {
+    if (this.overlay.size === 0) return this.cases.values();
+    return Array.from(this.cases.values(), (c) => this.overlay.get(c.id) ?? c);
   }
 
   /** Timeline entries of a case, oldest first; pending ones are flagged. */

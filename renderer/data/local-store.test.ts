@@ -39,6 +39,43 @@ describe('LocalStore', () => {
     reopened.close();
   });
 
+  it('shows an action before its outbox write commits, and pushes it only once it is durable', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    let heard = 0;
+    store.subscribe(() => heard++);
+    const writing = store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    // Synchronously after the call: on screen, but not yet something the sync loop would push.
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    expect(heard).toBe(1);
+    expect(store.memory.pendingCount).toBe(0);
+    expect(store.pendingBatch(10)).toEqual([]);
+    const entry = await writing;
+    expect(store.memory.provisional).toEqual([]);
+    expect(store.pendingBatch(10).map((e) => e.id)).toEqual([entry.id]);
+    expect(await store.db.outbox.get(entry.id)).toMatchObject({ name: 'claimCase', status: 'pending' });
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    store.close();
+  });
+
+  it('takes a shown action back, and says why, when its outbox write fails', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    await store.enqueue('addNote', { caseId: 'c1', noteId: NOTE, text: '先记一笔' });
+    // A damaged counter points at an id the outbox already holds: the add fails inside the transaction.
+    await store.db.meta.put({ key: 'nextMutationId', value: 1 });
+    const lost: string[] = [];
+    store.onActionLost((name, err) => lost.push(`${name}: ${(err as Error).name}`));
+    const writing = store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    expect(store.memory.caseView('c1')?.assigneeId).toBe('u-zhang');
+    await expect(writing).rejects.toThrow();
+    expect(lost).toEqual(['claimCase: ConstraintError']);
+    expect(store.memory.caseView('c1')?.assigneeId).toBeNull();
+    expect(store.memory.provisional).toEqual([]);
+    expect(store.memory.outbox.map((e) => e.name)).toEqual(['addNote']);
+    store.close();
+  });
+
   it('refuses to queue malformed arguments', async () => {
     const store = await LocalStore.open(new DeskDb(freshName()), zhang);
     await expect(store.enqueue('addNote', { caseId: 'c1', noteId: 'nope', text: '' })).rejects.toThrow();

@@ -226,41 +226,70 @@ export class LocalStore {
   // ---- user actions ----
 
   /**
-   * Records an action: durable in the outbox before this resolves, and visible at once through the overlay.
-   * Arguments are validated with the mutator's schema first, so nothing malformed is ever queued.
+   * Records an action: shown at once through the overlay, durable in the outbox before this resolves.
+   * Arguments are validated with the mutator's schema first, so nothing malformed is ever queued. The action is
+   * replayed as provisional while its IndexedDB transaction commits (tens of milliseconds, more on a busy
+   * machine), so the person sees it in the frame after the click; it is pushed only once durable. If the write
+   * fails, the provisional action is taken back, the listeners of `onActionLost` hear why, and this rejects.
    */
   async enqueue<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<OutboxEntry> {
     const mutator: AnyMutator = MUTATORS[name];
     const parsed = mutator.args.parse(args);
     const targetId = mutator.targetId(parsed);
+    const clientTime = this.now();
+    const { memory } = this;
+    const lastId = memory.outbox.at(-1)?.id ?? 0;
+    const provisional: OutboxEntry = {
+      // A guess at the id the write will take; it only orders the replay until the durable entry replaces it.
+      id: Math.max(lastId, memory.confirmedMutationId) + memory.provisional.length + 1,
+      name,
+      args: parsed,
+      target: mutator.target,
+      targetId,
+      clientTime,
+      status: 'pending',
+      refusal: null,
+      settledAt: null,
+    };
+    memory.provisional = [...memory.provisional, provisional];
+    memory.rebuildOverlay();
     const { db } = this;
-    const entry = await db.transaction('rw', db.meta, db.outbox, async () => {
+    // The transaction is opened before the listeners render the action, so IndexedDB writes while React works.
+    const writing = db.transaction('rw', db.meta, db.outbox, async () => {
       const next =
         ((await db.meta.get(META.nextId))?.value as number | undefined) ?? (await this.highestOutboxId()) + 1;
-      const row: OutboxEntry = {
-        id: next,
-        name,
-        args: parsed,
-        target: mutator.target,
-        targetId,
-        clientTime: this.now(),
-        status: 'pending',
-        refusal: null,
-        settledAt: null,
-      };
+      const row: OutboxEntry = { ...provisional, id: next };
       await db.outbox.add(row);
       await db.meta.put({ key: META.nextId, value: next + 1 });
       return row;
     });
+    this.emit();
+    let entry: OutboxEntry;
+    try {
+      entry = await writing;
+    } catch (err) {
+      memory.provisional = memory.provisional.filter((e) => e !== provisional);
+      memory.rebuildOverlay();
+      this.emit();
+      for (const listener of this.lostListeners) listener(name, err);
+      throw err;
+    }
     // Read by the benchmark (npm run bench): the action is durable from here on.
     globalThis.performance?.mark?.('desk:action-durable');
-    this.memory.outbox = [...this.memory.outbox.filter((e) => e.id !== entry.id), entry].sort(
-      (a, b) => a.id - b.id,
-    );
-    this.memory.rebuildOverlay();
+    memory.provisional = memory.provisional.filter((e) => e !== provisional);
+    memory.outbox = [...memory.outbox.filter((e) => e.id !== entry.id), entry].sort((a, b) => a.id - b.id);
+    memory.rebuildOverlay();
     this.emit();
     this.tell({ type: 'outbox' });
     return entry;
+  }
+
+  private lostListeners = new Set<(name: MutatorName, err: unknown) => void>();
+
+  /** Hears of an action that could not be written to the outbox (shown, then taken back). */
+  onActionLost(listener: (name: MutatorName, err: unknown) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
   }
 
   private async highestOutboxId(): Promise<number> {

@@ -150,6 +150,7 @@ const core = {
   'outbox.persisted': '本地存储已设为持久保存',
   'outbox.notPersisted': '浏览器可能在空间不足时清理本地数据；未同步的操作仍会优先保留',
   'storage.recovered': '本地数据库出错，已从服务器重新同步。未同步的操作已保留并会继续发送。',
+  'storage.actionLost': '操作未能保存到本机，已撤回，请重试（{message}）',
   'sync.online': '在线',
   'sync.offline': '离线',
   'sync.syncing': '同步中',
@@ -329,6 +330,8 @@ const coreEn: Record<CoreKey, string> = {
     'The browser may clear local data when space runs out; unsynced actions are kept first',
   'storage.recovered':
     'The local database failed; the desk re-synced from the server. Unsynced actions were kept and will still be sent.',
+  'storage.actionLost':
+    'The action could not be saved on this computer and was taken back; please try again ({message})',
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.syncing': 'Syncing',

@@ -18,7 +18,7 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { lazy, Suspense, useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { canOverride } from '../../../shared/rules/permissions';
 import type { LoginResponse } from '../../../shared/schemas/auth';
 import { actorOf } from '../../app/runtime';
@@ -59,7 +59,7 @@ export function DeskPage({
   onRelogin: (r: LoginResponse) => Promise<void>;
 }) {
   const t = useT();
-  const { user, platform } = useRuntime();
+  const { user, platform, store } = useRuntime();
   const locale = useDesk((s) => s.locale);
   const selected = useDesk((s) => s.selectedCaseId);
   const expired = useDesk((s) => s.sessionExpired);
@@ -71,6 +71,18 @@ export function DeskPage({
   const warehouse = user.warehouseIds.map((id) => directory.warehouse.get(id)?.name ?? id).join('、');
   const lead = canOverride(actorOf(user));
   usePaletteHotkey();
+  // An action that was shown but could not be written to the outbox (a full or broken disk) is taken back;
+  // the person must hear it, not find the claim quietly gone.
+  useEffect(
+    () =>
+      store.onActionLost((_name, err) =>
+        useDesk.getState().showToast({
+          text: t('storage.actionLost', { message: err instanceof Error ? err.message : String(err) }),
+          severity: 'error',
+        }),
+      ),
+    [store, t],
+  );
 
   const focusNote = useCallback(() => {
     // After a view switch the case panel may mount a frame later.

@@ -254,13 +254,18 @@ describe('rankIncrementally', () => {
 
     const searched = (list: readonly RankedCase[], text: string) =>
       filterRanked(list, 'all', text).rows.map((r) => r.id);
-    for (let round = 0; round < 5; round++) {
+    // Rounds 0-4 change a few cases (spliced into a copy); rounds 5-6 change more than FEW_CHANGED (merged).
+    for (let round = 0; round < 7; round++) {
       searched(ranking.ranked, '51'); // builds the list's haystack, which the merge carries over
+      const more = round >= 5 ? Array.from({ length: 40 }, (_, k) => `c${(round * 41 + k * 3) % 400}`) : [];
       memory.applyChanges([
         put(sampleCase({ id: `c${round * 7}`, shipBy: NOW - (round + 30) * H })),
         put(sampleCase({ id: `c${round * 11 + 1}`, status: 'resolved' })),
         put(sampleCase({ id: `new${round}`, platformOrderId: `51${round}`, shipBy: NOW + round * H })),
         { op: 'del', kind: 'case', id: `c${round * 13 + 2}` },
+        ...more.map((id, k) =>
+          put(sampleCase({ id, platformOrderId: `5${k}${round}`, shipBy: NOW + k * 0.3 * H })),
+        ),
       ]);
       memory.rebuildOverlay();
       ranking = rankIncrementally(ranking, memory, NOW, []);

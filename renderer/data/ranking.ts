@@ -125,6 +125,7 @@ function mergeChanged(
   adds.sort(compareByPriority);
   // The previous list's search haystack carries over, so the next keystroke need not rebuild it.
   const prevHay = haystacks.get(prev);
+  if (changed.size <= FEW_CHANGED) return spliceChanged(prev, prevHay, changed, adds);
   const hay: Haystack | null =
     prevHay && prevHay.keys.length === prev.length ? { keys: [], phones: [] } : null;
   const out: RankedCase[] = [];
@@ -147,6 +148,55 @@ function mergeChanged(
     }
   }
   while (j < adds.length) add(adds[j++]!);
+  if (hay) haystacks.set(out, hay);
+  return out;
+}
+
+/**
+ * Up to this many changed cases (an action, a poke about a colleague's claim) are moved by copying the list and
+ * splicing: a copy is a block move, where the full merge looks every one of 100,000 entries up in the changed
+ * set and pushes it again, tens of milliseconds that delayed the outbox write behind each re-render.
+ */
+const FEW_CHANGED = 32;
+
+function spliceChanged(
+  prev: readonly RankedCase[],
+  prevHay: Haystack | undefined,
+  changed: ReadonlySet<string>,
+  adds: readonly RankedCase[],
+): RankedCase[] {
+  const out = prev.slice();
+  const hay =
+    prevHay && prevHay.keys.length === prev.length
+      ? { keys: prevHay.keys.slice(), phones: prevHay.phones.slice() }
+      : null;
+  // Where the changed cases were: one scan per case, stopping at the first hit (each id is listed at most once).
+  const gone: number[] = [];
+  for (const id of changed) {
+    for (let i = 0; i < out.length; i++)
+      if (out[i]!.id === id) {
+        gone.push(i);
+        break;
+      }
+  }
+  for (const i of gone.sort((a, b) => b - a)) {
+    out.splice(i, 1);
+    hay?.keys.splice(i, 1);
+    hay?.phones.splice(i, 1);
+  }
+  for (const r of adds) {
+    // The first position whose entry ranks after r (compareByPriority is a total order).
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareByPriority(out[mid]!, r) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, r);
+    hay?.keys.splice(lo, 0, searchKey(r.c));
+    hay?.phones.splice(lo, 0, r.c.order.customerPhone);
+  }
   if (hay) haystacks.set(out, hay);
   return out;
 }

@@ -358,23 +358,47 @@ export async function serverRoundTrips(client: ApiClient, caseIds: string[]): Pr
 // ---- a reference for scrolling: the same rows in a plain-DOM virtual list (no React, no MUI) ----
 
 /**
- * Not a naive design but a floor: the ranked rows of the naive page in a hand-written virtual list (44 px rows,
- * six cells, the same overscan), scrolled exactly like the desk. Shows what this browser can do per frame.
+ * Not a naive design but a floor: rows in a hand-written virtual list (44 px rows, six cells, the same overscan),
+ * scrolled exactly like the desk, over whatever the page shows. In the naive page they are its ranked rows; in
+ * the desk's own page (no `__naive` there) rows of the same shape made up from the index, which shows what this
+ * browser does per frame in the desk's page, with its heap and its style sheets, without the desk's rows.
  */
-export async function plainListScroll(naive: NaivePage, frames: number, stepPx: number): Promise<number[]> {
-  return naive.page.evaluate(
+export async function plainListScroll(page: Page, frames: number, stepPx: number): Promise<number[]> {
+  return page.evaluate(
     async ({ frames, stepPx }) => {
-      const rows = (window.__naive as { list: { rows: RankedCase[] } }).list.rows;
+      const rows = (window.__naive as { list: { rows: RankedCase[] } } | undefined)?.list.rows;
+      const count = rows?.length ?? 100_000;
+      const texts = (i: number): string[] => {
+        const r = rows?.[i];
+        if (!r)
+          return [
+            String(900 - (i % 900)),
+            '已超时 3 小时 12 分',
+            `淘宝 · ${3_000_000_000 + i * 7919}`,
+            `生鲜 · 阳澄湖大闸蟹 ${i % 97}`,
+            '王小明 · 杭州',
+            '—',
+          ];
+        return [
+          String(r.score),
+          new Date(r.shipBy).toLocaleTimeString(),
+          `${r.c.platform} · ${r.c.platformOrderId}`,
+          `${r.c.order.category} · ${r.c.order.items[0]?.name ?? ''}`,
+          `${r.c.order.customerName} · ${r.c.order.city}`,
+          r.c.assigneeId ?? '—',
+        ];
+      };
       const box = document.createElement('div');
-      box.style.cssText = 'height:760px;width:900px;overflow:auto;position:relative;font:14px sans-serif';
+      box.style.cssText =
+        'position:fixed;top:0;left:0;z-index:99999;background:#fff;height:760px;width:900px;overflow:auto;font:14px sans-serif';
       const inner = document.createElement('div');
-      inner.style.cssText = `position:relative;height:${rows.length * 44}px`;
+      inner.style.cssText = `position:relative;height:${count * 44}px`;
       box.appendChild(inner);
       document.body.appendChild(box);
       const shown = new Map<number, HTMLElement>();
       const render = () => {
         const first = Math.max(0, Math.floor(box.scrollTop / 44) - 8);
-        const last = Math.min(rows.length, Math.ceil((box.scrollTop + 760) / 44) + 8);
+        const last = Math.min(count, Math.ceil((box.scrollTop + 760) / 44) + 8);
         for (const [i, el] of shown)
           if (i < first || i >= last) {
             el.remove();
@@ -382,17 +406,9 @@ export async function plainListScroll(naive: NaivePage, frames: number, stepPx: 
           }
         for (let i = first; i < last; i++) {
           if (shown.has(i)) continue;
-          const r = rows[i]!;
           const el = document.createElement('div');
           el.style.cssText = `position:absolute;left:0;right:0;height:44px;transform:translateY(${i * 44}px);display:grid;grid-template-columns:64px 150px 1.2fr 1fr 110px 90px;align-items:center;border-bottom:1px solid #ddd`;
-          for (const text of [
-            String(r.score),
-            new Date(r.shipBy).toLocaleTimeString(),
-            `${r.c.platform} · ${r.c.platformOrderId}`,
-            `${r.c.order.category} · ${r.c.order.items[0]?.name ?? ''}`,
-            `${r.c.order.customerName} · ${r.c.order.city}`,
-            r.c.assigneeId ?? '—',
-          ]) {
+          for (const text of texts(i)) {
             const cell = document.createElement('span');
             cell.textContent = text;
             el.appendChild(cell);

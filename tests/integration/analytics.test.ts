@@ -5,6 +5,7 @@ import type { Handover } from '../../server/analytics/handover';
 import type { CapacityPlan } from '../../server/analytics/capacity';
 import { caseEvents, cases, orders } from '../../server/db/schema';
 import { ingestOrders } from '../../server/orders/ingest';
+import { OrderInput } from '../../shared/schemas/order-input';
 import { BACKENDS } from '../support/backends';
 import { startHarness, T0, type Harness } from '../support/harness';
 
@@ -243,30 +244,21 @@ describe.each(BACKENDS)('review, handover and surge planning ($name)', (backend)
       await ingestOrders(
         h.db,
         WH,
-        Array.from({ length: rush }, (_, i) => ({
-          platform: 'tmall' as const,
-          platformOrderId: `RUSH-${i}`,
-          category: '服饰',
-          valueFen: 9_900,
-          currency: 'CNY',
-          items: [{ sku: 'R', name: '羽绒服', qty: 1 }],
-          customerName: '顾客',
-          customerPhone: '13800000000',
-          city: '杭州',
-          region: '浙江',
-          zoneId: null,
-          courierId: null,
-          waybill: null,
-          vip: false,
-          paidAt: T0 - H,
-          promisedShipBy: null,
-          pickingStartedAt: null,
-          pickedAt: null,
-          packedAt: null,
-          waybillAt: null,
-          handedOverAt: null,
-          cancelledAt: null,
-        })),
+        // The schema fills every optional field (progress, courier, zone) as an import would.
+        Array.from({ length: rush }, (_, i) =>
+          OrderInput.parse({
+            platform: 'tmall',
+            platformOrderId: `RUSH-${i}`,
+            category: '服饰',
+            valueFen: 9_900,
+            items: [{ sku: 'R', name: '羽绒服', qty: 1 }],
+            customerName: '顾客',
+            customerPhone: '13800000000',
+            city: '杭州',
+            region: '浙江',
+            paidAt: T0 - H,
+          }),
+        ),
         { now: T0 },
       );
       const [seen] = await h.db

@@ -123,11 +123,12 @@ function mergeChanged(
     if (c && c.status === 'open') adds.push(rankedOpen(c, now, flags));
   }
   adds.sort(compareByPriority);
-  // The previous list's search haystack carries over, so the next keystroke need not rebuild it.
-  const prevHay = haystacks.get(prev);
+  // The previous list's search haystack (if it was built and matches) carries over, so the next keystroke need
+  // not rebuild it.
+  const found = haystacks.get(prev);
+  const prevHay = found && found.keys.length === prev.length ? found : null;
   if (changed.size <= FEW_CHANGED) return spliceChanged(prev, prevHay, changed, adds);
-  const hay: Haystack | null =
-    prevHay && prevHay.keys.length === prev.length ? { keys: [], phones: [] } : null;
+  const hay: Haystack | null = prevHay ? { keys: [], phones: [] } : null;
   const out: RankedCase[] = [];
   let j = 0;
   const add = (r: RankedCase) => {
@@ -161,15 +162,12 @@ const FEW_CHANGED = 32;
 
 function spliceChanged(
   prev: readonly RankedCase[],
-  prevHay: Haystack | undefined,
+  prevHay: Haystack | null,
   changed: ReadonlySet<string>,
   adds: readonly RankedCase[],
 ): RankedCase[] {
   const out = prev.slice();
-  const hay =
-    prevHay && prevHay.keys.length === prev.length
-      ? { keys: prevHay.keys.slice(), phones: prevHay.phones.slice() }
-      : null;
+  const hay = prevHay && { keys: prevHay.keys.slice(), phones: prevHay.phones.slice() };
   // Where the changed cases were: one scan per case, stopping at the first hit (each id is listed at most once).
   const gone: number[] = [];
   for (const id of changed) {

@@ -22,8 +22,15 @@ export const CONTEXT_OPTIONS = {
   timezoneId: 'Asia/Shanghai',
 } as const;
 
+/** BENCH_CHROMIUM_ARGS (space-separated) adds switches, for experiments such as V8 flags; recorded in the results. */
+export const EXTRA_CHROMIUM_ARGS = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+
 export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...LAUNCH_ARGS, ...EXTRA_CHROMIUM_ARGS],
+  });
 
 // tsx (esbuild keepNames) wraps nested functions in __name(...); functions sent to the page need it defined.
 const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';

@@ -28,6 +28,7 @@ import {
   rankBaselines,
   serverRoundTrips,
 } from './baselines';
+import { traceDuring } from './frame-trace';
 import {
   claimActions,
   deltaSync,
@@ -35,6 +36,7 @@ import {
   heapUsed,
   idleFrames,
   initialSync,
+  EXTRA_CHROMIUM_ARGS,
   launchBrowser,
   phaseDelta,
   phaseTimes,
@@ -408,6 +410,10 @@ async function browserScenarios(world: World, picks: Picks): Promise<void> {
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
   machine.chromium = browser.version();
+  if (EXTRA_CHROMIUM_ARGS.length) {
+    notes.chromiumArgs = `BENCH_CHROMIUM_ARGS: ${EXTRA_CHROMIUM_ARGS.join(' ')} (not the defaults: an experiment)`;
+    log(notes.chromiumArgs);
+  }
   log(`Chromium ${browser.version()}`);
 
   // Initial sync: each run on an empty desk (a new browser context); the last one is kept for the rest.
@@ -533,11 +539,14 @@ async function browserScenarios(world: World, picks: Picks): Promise<void> {
       const runs: ScrollRun[] = [];
       const phases: PhaseTimes[] = [];
       const rules: number[] = [await cssRuleCount(d)];
+      const domSize = () => d.page.evaluate(() => document.getElementsByTagName('*').length);
+      const elements: number[] = [await domSize()];
       for (let i = 0; i < RUNS.scroll; i++) {
         const before = await phaseTimes(d.cdp);
         runs.push(await scrollRun(d.page, SCROLL_FRAMES, SCROLL_STEP_PX));
         phases.push(phaseDelta(before, await phaseTimes(d.cdp), SCROLL_FRAMES));
         rules.push(await cssRuleCount(d));
+        elements.push(await domSize());
         await d.page.waitForTimeout(500);
       }
       const mid = [...runs].sort((a, b) => a.p95 - b.p95)[runs.length >> 1]!;
@@ -550,6 +559,7 @@ async function browserScenarios(world: World, picks: Picks): Promise<void> {
         idleFrameMs: round(idle, 2),
         stepPx: SCROLL_STEP_PX,
         cssRulesBeforeAndAfterEachRun: rules,
+        domElementsBeforeAndAfterEachRun: elements,
         rendererPhasesPerFrame: phases,
         runs: runs.map((r) => ({
           p95: round(r.p95),
@@ -574,6 +584,24 @@ async function browserScenarios(world: World, picks: Picks): Promise<void> {
         p95: inDesk.map((x) => round(x)),
       };
       log(`scroll floor in the desk's page: p95 ${inDesk.map((x) => x.toFixed(1)).join(', ')} ms`);
+      // One more run of each under a trace: the frames' time by phase (style, layout, paint, script, collector).
+      const traced = {
+        desk: await traceDuring(
+          d.cdp,
+          async () => void (await scrollRun(d.page, SCROLL_FRAMES, SCROLL_STEP_PX)),
+        ),
+        floorInDeskPage: await traceDuring(
+          d.cdp,
+          async () => void (await plainListScroll(d.page, SCROLL_FRAMES, SCROLL_STEP_PX)),
+        ),
+      };
+      details.scrollTrace = traced;
+      for (const [what, t] of Object.entries(traced)) {
+        const ms = (k: string) => (t.mainThread[k]?.ms ?? 0).toFixed(0);
+        log(
+          `scroll trace (${what}): style ${ms('UpdateLayoutTree')} ms for ${t.styledElements} elements, layout ${ms('Layout')}, paint ${ms('Paint')}, collector ${ms('MajorGC')} + ${ms('MinorGC')} ms`,
+        );
+      }
       await scrollToTop(d.page);
     });
   }

@@ -370,6 +370,12 @@ test('W11 make it yours: language, theme and density, remembered across restarts
     .filter({ has: page.getByRole('gridcell') })
     .first();
   expect((await firstRow.boundingBox())?.height).toBe(34);
+  // The rows flow one under the other in rank order (they are laid out as a block, not placed one by one).
+  const dataRows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+  const tops = await dataRows.evaluateAll((els) =>
+    els.slice(0, 4).map((el) => el.getBoundingClientRect().top),
+  );
+  expect(tops.slice(1).map((top, i) => top - tops[i]!)).toEqual([34, 34, 34]);
   await firstRow.click();
   await desk.screenshot('W11-dark');
 

@@ -31,7 +31,7 @@ import { checkRange, toggleChecked } from './selection';
 import { useWorklist } from './use-worklist';
 import { registerFocusTarget } from './worklist-focus';
 import { WorklistFiltersBar } from './WorklistFilters';
-import { COLUMNS, WorklistRowStyles } from './row-styles';
+import { COLUMNS, rowsClass, WorklistRowStyles } from './row-styles';
 import { rowDomId, WorklistRowView } from './WorklistRowView';
 
 export const TABS: BucketFilter[] = ['all', ...BUCKETS.filter((b) => b !== 'later')];
@@ -262,30 +262,37 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
               )}
             </Box>
           )}
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {visible.map((item) => {
-              const row = rows[item.index]!;
-              const current = store.memory.caseView(row.id) ?? row.c;
-              return (
-                <WorklistRowView
-                  key={row.id}
-                  row={current === row.c ? row : { ...row, c: current }}
-                  index={item.index}
-                  top={item.start}
-                  height={rowHeight}
-                  now={now}
-                  selected={row.id === selectedCaseId}
-                  checked={checkedIds.has(row.id)}
-                  pending={pendingIds.has(row.id)}
-                  assignee={nameOf(current.assigneeId)}
-                  locale={locale}
-                  t={t}
-                  onSelect={select}
-                  onCheck={onCheck}
-                />
-              );
-            })}
-          </Box>
+          {/* Plain elements: an sx height would be a new CSS rule, and a whole-page style pass, per list length. */}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {/* The visible rows flow inside one translated block instead of each carrying its own position:
+                a row with an inline style of its own made the browser's style pass slower with every row
+                created since the last garbage collection (docs/performance.md). */}
+            <div
+              className={rowsClass(density)}
+              style={{ transform: `translateY(${visible[0]?.start ?? 0}px)` }}
+            >
+              {visible.map((item) => {
+                const row = rows[item.index]!;
+                const current = store.memory.caseView(row.id) ?? row.c;
+                return (
+                  <WorklistRowView
+                    key={row.id}
+                    row={current === row.c ? row : { ...row, c: current }}
+                    index={item.index}
+                    now={now}
+                    selected={row.id === selectedCaseId}
+                    checked={checkedIds.has(row.id)}
+                    pending={pendingIds.has(row.id)}
+                    assignee={nameOf(current.assigneeId)}
+                    locale={locale}
+                    t={t}
+                    onSelect={select}
+                    onCheck={onCheck}
+                  />
+                );
+              })}
+            </div>
+          </div>
         </Box>
       </Box>
     </Box>

@@ -22,8 +22,6 @@ const ignoreChange = (): void => {};
 interface Props {
   row: RankedCase;
   index: number;
-  top: number;
-  height: number;
   now: number;
   selected: boolean;
   checked: boolean;
@@ -40,8 +38,6 @@ export const rowDomId = (caseId: string): string => `worklist-row-${caseId}`;
 export const WorklistRowView = memo(function WorklistRowView({
   row,
   index,
-  top,
-  height,
   now,
   selected,
   checked,
@@ -64,8 +60,6 @@ export const WorklistRowView = memo(function WorklistRowView({
       aria-selected={selected}
       data-case-id={c.id}
       onClick={() => onSelect(c.id)}
-      // Position inline: as a class per position it would be a new CSS rule per scrolled position.
-      style={{ transform: `translateY(${top}px)`, height }}
     >
       <div role="gridcell">
         <input

@@ -5,8 +5,13 @@
 import { GlobalStyles } from '@mui/material';
 import { alpha, type Theme } from '@mui/material/styles';
 import { memo } from 'react';
+import { rowHeightFor } from '../../app/theme';
+import type { Density } from '../../state/store';
 
 export const ROW_CLASS = 'wl-row';
+
+/** The block the visible rows flow in; its class sets their height for the density. */
+export const rowsClass = (density: Density): string => `wl-rows wl-rows-${density}`;
 
 /** The grid's columns, shared by the header row. */
 export const COLUMNS = '32px 60px 140px minmax(150px, 1.2fr) minmax(110px, 1fr) 104px 96px';
@@ -29,10 +34,6 @@ function rowStyles(theme: Theme) {
   });
   return {
     [`.${ROW_CLASS}`]: {
-      position: 'absolute',
-      top: 0,
-      left: 0,
-      right: 0,
       display: 'grid',
       gridTemplateColumns: COLUMNS,
       alignItems: 'center',
@@ -45,6 +46,8 @@ function rowStyles(theme: Theme) {
       color: palette.text.primary,
       fontFamily: typography.fontFamily,
     },
+    [`.wl-rows-comfortable > .${ROW_CLASS}`]: { height: rowHeightFor('comfortable') },
+    [`.wl-rows-compact > .${ROW_CLASS}`]: { height: rowHeightFor('compact') },
     [`.${ROW_CLASS}:hover`]: { backgroundColor: palette.action.hover },
     [`.${ROW_CLASS}[aria-selected="true"]`]: {
       backgroundColor: palette.action.selected,

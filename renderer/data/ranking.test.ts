@@ -174,6 +174,47 @@ describe('ranking', () => {
       expect(filterRanked(ranked, { ...q, search: text }).rows.map((r) => r.id)).toEqual(expected);
     }
   });
+
+  it('narrows typed searches and reuses recent ones with exactly the results of a fresh search', () => {
+    // Order numbers and phones share digits, so typing on brings in cases matched by the phone's tail alone
+    // ("234" matches a phone ending in 234 whose order number has no 234): the narrowing must keep them.
+    const many: CaseView[] = [];
+    for (let i = 0; i < 3_000; i++)
+      many.push(
+        withOrder(sampleCase({ id: `c${i}`, platformOrderId: `T${(i * 7919) % 100_000}` }), {
+          customerName: i % 5 ? `客户${i % 40}` : 'Zhao 23',
+          customerPhone: `139${String((i * 104_729) % 100_000_000).padStart(8, '0')}`,
+        }),
+      );
+    const ranked = rankOpen(many, NOW);
+    const fresh = (text: string) =>
+      ranked.filter((r) => matchesSearch(r.c, text.trim().toLowerCase())).map((r) => r.id);
+    // A seeded walk of typing and erasing, with jumps to texts that contain an earlier one in the middle.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    let text = '';
+    const seen: string[] = [];
+    for (let step = 0; step < 300; step++) {
+      const roll = next();
+      if (roll < 0.55) text += String(Math.floor(next() * 10));
+      else if (roll < 0.9) text = text.slice(0, -1);
+      else text = `${Math.floor(next() * 10)}${text}`;
+      seen.push(text);
+      expect(
+        filterRanked(ranked, 'all', text).rows.map((r) => r.id),
+        `after typing to "${text}"`,
+      ).toEqual(fresh(text));
+    }
+    expect(seen.some((t) => t.length >= 3 && fresh(t).length > 0)).toBe(true);
+    // The phone-tail case really happens in this data: a hit by the phone alone.
+    expect(
+      seen.some((t) =>
+        ranked.some(
+          (r) => matchesSearch(r.c, t) && t.length >= 3 && !r.c.platformOrderId.toLowerCase().includes(t),
+        ),
+      ),
+    ).toBe(true);
+  });
 });
 
 const flag = (over: Partial<RiskFlag> = {}): RiskFlag => ({

@@ -128,7 +128,7 @@ function mergeChanged(
   const found = haystacks.get(prev);
   const prevHay = found && found.keys.length === prev.length ? found : null;
   if (changed.size <= FEW_CHANGED) return spliceChanged(prev, prevHay, changed, adds);
-  const hay: Haystack | null = prevHay ? { keys: [], phones: [] } : null;
+  const hay: Haystack | null = prevHay ? newHaystack() : null;
   const out: RankedCase[] = [];
   let j = 0;
   const add = (r: RankedCase) => {
@@ -167,7 +167,7 @@ function spliceChanged(
   adds: readonly RankedCase[],
 ): RankedCase[] {
   const out = prev.slice();
-  const hay = prevHay && { keys: prevHay.keys.slice(), phones: prevHay.phones.slice() };
+  const hay = prevHay && newHaystack(prevHay.keys.slice(), prevHay.phones.slice());
   // Where the changed cases were: one scan per case, stopping at the first hit (each id is listed at most once).
   const gone: number[] = [];
   for (const id of changed) {
@@ -243,11 +243,31 @@ export function matchesSearch(c: CaseView, query: string): boolean {
   return isPhoneTail(query) && c.order.customerPhone.endsWith(query);
 }
 
-/** The search keys and phone numbers of a ranked list, index for index (what a keystroke walks). */
+/** One search over a list: the indexes whose key or phone contains the text (a superset of the hits), and the hits. */
+interface Search {
+  candidates: Int32Array;
+  hits: Int32Array;
+}
+
+/**
+ * The search keys and phone numbers of a ranked list, index for index (what a keystroke walks), and its recent
+ * searches. Typing on narrows the last search instead of walking every case: a case whose key or phone contains
+ * "8265" is among those containing "826". Erasing a character finds the shorter search still here.
+ */
 interface Haystack {
   keys: string[];
   phones: string[];
+  searches: Map<string, Search>;
 }
+
+/** Recent searches kept per list (at 100,000 cases one is at most 800 KB). */
+const RECENT_SEARCHES = 8;
+
+const newHaystack = (keys: string[] = [], phones: string[] = []): Haystack => ({
+  keys,
+  phones,
+  searches: new Map(),
+});
 
 // Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
 // by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
@@ -264,7 +284,7 @@ function haystackOf(list: readonly RankedCase[]): Haystack {
       keys[i] = searchKey(c);
       phones[i] = c.order.customerPhone;
     }
-    hay = { keys, phones };
+    hay = newHaystack(keys, phones);
     haystacks.set(list, hay);
   }
   return hay;
@@ -275,15 +295,43 @@ export function prepareSearch(list: readonly RankedCase[]): void {
   haystackOf(list);
 }
 
-/** Indexes of the list's entries matching the search text (lowercased and trimmed); null: every entry. */
-function searchHits(list: readonly RankedCase[], text: string): Uint8Array | null {
+/** Indexes of the list's entries matching the search text (lowercased and trimmed), ascending; null: every entry. */
+function searchHits(list: readonly RankedCase[], text: string): Int32Array | null {
   if (!text) return null;
-  const { keys, phones } = haystackOf(list);
+  const hay = haystackOf(list);
+  const recent = hay.searches.get(text);
+  if (recent) {
+    // Most recently used last, so the oldest is evicted first.
+    hay.searches.delete(text);
+    hay.searches.set(text, recent);
+    return recent.hits;
+  }
+  // The narrowest recent search whose text this one contains holds every candidate of this one.
+  let within: Int32Array | null = null;
+  for (const [t, prior] of hay.searches)
+    if (text.includes(t) && (!within || prior.candidates.length < within.length)) within = prior.candidates;
+  const { keys, phones } = hay;
   const phone = isPhoneTail(text);
-  const hits = new Uint8Array(list.length);
-  for (let i = 0; i < keys.length; i++)
-    if (keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text))) hits[i] = 1;
-  return hits;
+  const size = within ? within.length : keys.length;
+  const candidates = new Int32Array(size);
+  const hits = new Int32Array(size);
+  let n = 0;
+  let m = 0;
+  for (let k = 0; k < size; k++) {
+    const i = within ? within[k]! : k;
+    if (keys[i]!.includes(text)) {
+      candidates[n++] = i;
+      hits[m++] = i;
+    } else if (phones[i]!.includes(text)) {
+      candidates[n++] = i;
+      if (phone && phones[i]!.endsWith(text)) hits[m++] = i;
+    }
+  }
+  const kept = candidates.slice(0, n);
+  const search = { candidates: kept, hits: m === n ? kept : hits.slice(0, m) };
+  hay.searches.set(text, search);
+  if (hay.searches.size > RECENT_SEARCHES) hay.searches.delete(hay.searches.keys().next().value!);
+  return search.hits;
 }
 
 export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
@@ -406,26 +454,25 @@ export function filterRanked(
   const passes = compileFilters(query.filters, query.userId);
   const { bucket } = query;
   if (statuses.has('open')) {
-    const hits = searchHits(open, text);
-    for (let i = 0; i < open.length; i++) {
-      if (hits && !hits[i]) continue;
-      const r = open[i]!;
-      if (!passes(r.c)) continue;
+    const visit = (r: RankedCase) => {
+      if (!passes(r.c)) return;
       counts[r.bucket]++;
       counts.all++;
       if (bucket === 'all' || r.bucket === bucket) rows.push(r);
-    }
+    };
+    const hits = searchHits(open, text);
+    if (hits) for (const i of hits) visit(open[i]!);
+    else for (const r of open) visit(r);
   }
   if (statuses.has('resolved') || statuses.has('closed')) {
-    const hits = searchHits(closed, text);
-    for (let i = 0; i < closed.length; i++) {
-      const r = closed[i]!;
-      if (!statuses.has(r.c.status)) continue;
-      if (hits && !hits[i]) continue;
-      if (!passes(r.c)) continue;
+    const visit = (r: RankedCase) => {
+      if (!statuses.has(r.c.status) || !passes(r.c)) return;
       counts.all++;
       if (bucket === 'all') rows.push(r);
-    }
+    };
+    const hits = searchHits(closed, text);
+    if (hits) for (const i of hits) visit(closed[i]!);
+    else for (const r of closed) visit(r);
   }
   return { rows, counts };
 }

@@ -57,7 +57,8 @@ export function useWorklist(now: number) {
   const { bucket, search, filters } = useDesk(
     useShallow((s) => ({ bucket: s.bucket, search: s.search, filters: s.filters })),
   );
-  const deferredSearch = useDeferredValue(search);
+  // Search is filtered in the keystroke's own render: deferring it cost at least one more frame per keystroke,
+  // and a keystroke walks only the previous search's candidates (typing on) or finds a recent search (erasing).
   const deferredFilters = useDeferredValue(filters);
 
   // Re-ranks only the cases changed since the last ranking when it can (a delta sync, an action); everything
@@ -89,13 +90,8 @@ export function useWorklist(now: number) {
     { deferred: true },
   );
   const list = useMemo(
-    () =>
-      filterOnce(
-        ranked,
-        { bucket, search: deferredSearch, filters: deferredFilters, userId: user.id },
-        closed,
-      ),
-    [ranked, closed, bucket, deferredSearch, deferredFilters, user.id],
+    () => filterOnce(ranked, { bucket, search, filters: deferredFilters, userId: user.id }, closed),
+    [ranked, closed, bucket, search, deferredFilters, user.id],
   );
   return { ...list, ranked, closed };
 }

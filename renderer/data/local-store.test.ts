@@ -76,6 +76,24 @@ describe('LocalStore', () => {
     store.close();
   });
 
+  it('never reuses a mutation id, also when another window wrote and its action was already pruned', async () => {
+    const name = freshName();
+    const a = await LocalStore.open(new DeskDb(name), zhang);
+    const b = await LocalStore.open(new DeskDb(name), zhang);
+    await a.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    const note = (i: number) => ({ caseId: 'c1', noteId: NOTE.replace(/a$/, String(i)), text: `第${i}笔` });
+    expect((await a.enqueue('addNote', note(1))).id).toBe(1);
+    expect((await a.enqueue('addNote', note(2))).id).toBe(2);
+    expect((await b.enqueue('addNote', note(3))).id).toBe(3);
+    // The server reflected id 3 and it was pruned: an id that is free in the outbox but was used.
+    await b.db.outbox.delete(3);
+    expect((await a.enqueue('addNote', note(4))).id).toBe(4);
+    expect((await a.enqueue('addNote', note(5))).id).toBe(5);
+    expect((await b.db.outbox.toArray()).map((e) => e.id)).toEqual([1, 2, 4, 5]);
+    a.close();
+    b.close();
+  });
+
   it('refuses to queue malformed arguments', async () => {
     const store = await LocalStore.open(new DeskDb(freshName()), zhang);
     await expect(store.enqueue('addNote', { caseId: 'c1', noteId: 'nope', text: '' })).rejects.toThrow();

@@ -253,16 +253,8 @@ export class LocalStore {
     };
     memory.provisional = [...memory.provisional, provisional];
     memory.rebuildOverlay();
-    const { db } = this;
     // The transaction is opened before the listeners render the action, so IndexedDB writes while React works.
-    const writing = db.transaction('rw', db.meta, db.outbox, async () => {
-      const next =
-        ((await db.meta.get(META.nextId))?.value as number | undefined) ?? (await this.highestOutboxId()) + 1;
-      const row: OutboxEntry = { ...provisional, id: next };
-      await db.outbox.add(row);
-      await db.meta.put({ key: META.nextId, value: next + 1 });
-      return row;
-    });
+    const writing = this.writeOutbox(provisional);
     this.emit();
     let entry: OutboxEntry;
     try {
@@ -274,6 +266,7 @@ export class LocalStore {
       for (const listener of this.lostListeners) listener(name, err);
       throw err;
     }
+    this.expectedNextId = entry.id + 1;
     // Read by the benchmark (npm run bench): the action is durable from here on.
     globalThis.performance?.mark?.('desk:action-durable');
     memory.provisional = memory.provisional.filter((e) => e !== provisional);
@@ -282,6 +275,44 @@ export class LocalStore {
     this.emit();
     this.tell({ type: 'outbox' });
     return entry;
+  }
+
+  /** The id counter's value after this store's last outbox write: the id the next write expects to take. */
+  private expectedNextId: number | null = null;
+
+  /**
+   * Writes an action to the outbox under the next mutation id and advances the counter, in one transaction.
+   * When the counter is where this store's last write left it, the read, the add and the advance go to
+   * IndexedDB together (one round trip instead of three); the read still decides: if another window moved the
+   * counter, the transaction is rolled back and the write is redone reading first. Ids never repeat either way.
+   */
+  private async writeOutbox(provisional: OutboxEntry): Promise<OutboxEntry> {
+    const { db } = this;
+    const expected = this.expectedNextId;
+    if (expected !== null) {
+      try {
+        return await db.transaction('rw', db.meta, db.outbox, async () => {
+          const row: OutboxEntry = { ...provisional, id: expected };
+          const [counter] = await Promise.all([
+            db.meta.get(META.nextId),
+            db.outbox.add(row),
+            db.meta.put({ key: META.nextId, value: expected + 1 }),
+          ]);
+          if (counter?.value !== expected) throw new Error('the mutation id counter moved');
+          return row;
+        });
+      } catch {
+        this.expectedNextId = null;
+      }
+    }
+    return db.transaction('rw', db.meta, db.outbox, async () => {
+      const next =
+        ((await db.meta.get(META.nextId))?.value as number | undefined) ?? (await this.highestOutboxId()) + 1;
+      const row: OutboxEntry = { ...provisional, id: next };
+      await db.outbox.add(row);
+      await db.meta.put({ key: META.nextId, value: next + 1 });
+      return row;
+    });
   }
 
   private lostListeners = new Set<(name: MutatorName, err: unknown) => void>();

@@ -300,7 +300,10 @@ describe('rankIncrementally', () => {
       searched(ranking.ranked, '51'); // builds the list's haystack, which the merge carries over
       const more = round >= 5 ? Array.from({ length: 40 }, (_, k) => `c${(round * 41 + k * 3) % 400}`) : [];
       memory.applyChanges([
-        put(sampleCase({ id: `c${round * 7}`, shipBy: NOW - (round + 30) * H })),
+        // Moved to the top and found by the search: it lands before the searched cases that stay.
+        put(
+          sampleCase({ id: `c${round * 7}`, platformOrderId: `51${round}7`, shipBy: NOW - (round + 30) * H }),
+        ),
         put(sampleCase({ id: `c${round * 11 + 1}`, status: 'resolved' })),
         put(sampleCase({ id: `new${round}`, platformOrderId: `51${round}`, shipBy: NOW + round * H })),
         { op: 'del', kind: 'case', id: `c${round * 13 + 2}` },

@@ -182,6 +182,8 @@ function spliceChanged(
     hay?.keys.splice(i, 1);
     hay?.phones.splice(i, 1);
   }
+  // Where the changed cases went, ascending (adds are in rank order, so each lands after the one before).
+  const placed: number[] = [];
   for (const r of adds) {
     // The first position whose entry ranks after r (compareByPriority is a total order).
     let lo = 0;
@@ -192,11 +194,63 @@ function spliceChanged(
       else hi = mid;
     }
     out.splice(lo, 0, r);
+    placed.push(lo);
     hay?.keys.splice(lo, 0, searchKey(r.c));
     hay?.phones.splice(lo, 0, r.c.order.customerPhone);
   }
-  if (hay) haystacks.set(out, hay);
+  if (hay) {
+    const removed = gone.reverse();
+    // The searches in use move over too: an action on a searched-for case must not cost a walk over every case.
+    for (const [text, search] of [...prevHay.searches].slice(-CARRIED_SEARCHES))
+      hay.searches.set(text, moveSearch(search, text, hay, removed, placed));
+    haystacks.set(out, hay);
+  }
   return out;
+}
+
+/** Recent searches carried over to a spliced list (the last ones used). */
+const CARRIED_SEARCHES = 2;
+
+/**
+ * A search over the previous list, for the spliced one: kept entries shift by the removals before them and the
+ * insertions before where they land; the inserted (changed) cases are matched afresh. `removed` holds old
+ * indexes and `placed` new ones, both ascending.
+ */
+function moveSearch(
+  search: Search,
+  text: string,
+  hay: Haystack,
+  removed: readonly number[],
+  placed: readonly number[],
+): Search {
+  const phone = isPhoneTail(text);
+  const move = (indexes: Int32Array, matches: (i: number) => boolean): Int32Array => {
+    const out: number[] = [];
+    let r = 0;
+    let p = 0;
+    const insertNext = () => {
+      if (matches(placed[p]!)) out.push(placed[p]!);
+      p++;
+    };
+    for (const i of indexes) {
+      while (r < removed.length && removed[r]! < i) r++;
+      if (removed[r] === i) continue;
+      // Its index without the removals before it; an insertion lands before it when its position is at most
+      // that index plus the insertions already before it.
+      const kept = i - r;
+      while (p < placed.length && placed[p]! <= kept + p) insertNext();
+      out.push(kept + p);
+    }
+    while (p < placed.length) insertNext();
+    return Int32Array.from(out);
+  };
+  const { keys, phones } = hay;
+  const candidates = move(search.candidates, (i) => keys[i]!.includes(text) || phones[i]!.includes(text));
+  const hits =
+    search.hits === search.candidates
+      ? candidates
+      : move(search.hits, (i) => keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text)));
+  return { candidates, hits };
 }
 
 /** Resolved and closed cases, most recently closed first (for the status filter; not scored). */

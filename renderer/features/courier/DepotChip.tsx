@@ -3,7 +3,7 @@ import { Chip } from '@mui/material';
 import type { Courier } from '../../../shared/schemas/directory';
 import type { DepotStatus } from '../../../shared/schemas/enums';
 import { useServerNow } from '../../data/hooks';
-import { formatCountdown } from '../../i18n/format';
+import { formatClock, formatCountdown } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { nextCutoff } from './cutoff';
@@ -33,12 +33,9 @@ export function useCutoffText(): (courier: Courier, timeZone: string) => string 
   return (courier, timeZone) => {
     const at = nextCutoff(courier.pickupCutoffs, now, timeZone);
     if (at === null) return t('courier.noCutoff');
-    const time = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).format(at);
-    return t('courier.cutoffIn', { time, countdown: formatCountdown(at, now, t) });
+    return t('courier.cutoffIn', {
+      time: formatClock(at, locale, timeZone),
+      countdown: formatCountdown(at, now, t),
+    });
   };
 }

@@ -3,7 +3,7 @@
 // compensation), and always the timeline and the note box. Every action goes through the outbox and shows at
 // once; refusals are shown here and in the outbox.
 import { Box, Chip, Divider, Tab, Tabs, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
 import { useCase, usePendingFor, usePersonName, useRefusedFor, useServerNow } from '../../data/hooks';
@@ -45,6 +45,12 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
   const minute = Math.floor(now / 60_000) * 60_000;
   const flags = useLiveRiskFlags(minute);
   const why = useMemo(() => (c ? explain(c, minute, flags) : null), [c, minute, flags]);
+  const saveNote = useCallback(
+    (text: string) => {
+      if (caseId) void store.enqueue('addNote', { caseId, noteId: crypto.randomUUID(), text });
+    },
+    [store, caseId],
+  );
 
   if (!c || !why) {
     return (
@@ -89,24 +95,7 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
       {!open && <ResolutionSummary c={c} />}
 
       <Box>
-        <Tabs
-          value={tab}
-          onChange={(_, v: CaseTab) => setTab(v)}
-          aria-label={t('tabs.label')}
-          variant="scrollable"
-          scrollButtons={false}
-          sx={{ borderBottom: 1, borderColor: 'divider' }}
-        >
-          {TABS.map((id) => (
-            <Tab
-              key={id}
-              value={id}
-              label={t(`tabs.${id}`)}
-              id={`case-tab-${id}`}
-              aria-controls="case-tabpanel"
-            />
-          ))}
-        </Tabs>
+        <CaseTabStrip tab={tab} onChange={setTab} />
         <Box
           role="tabpanel"
           id="case-tabpanel"
@@ -129,11 +118,39 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
 
       <Divider />
       <CaseTimeline c={c} />
-      <NoteForm
-        key={c.id}
-        onSave={(text) => void store.enqueue('addNote', { caseId: c.id, noteId: crypto.randomUUID(), text })}
-      />
+      <NoteForm key={c.id} onSave={saveNote} />
       <CaseDialogs c={c} />
     </Box>
   );
 }
+
+/** Memoised: MUI Tabs measures its indicator (a forced layout) after each of its renders. */
+const CaseTabStrip = memo(function CaseTabStrip({
+  tab,
+  onChange,
+}: {
+  tab: CaseTab;
+  onChange: (tab: CaseTab) => void;
+}) {
+  const t = useT();
+  return (
+    <Tabs
+      value={tab}
+      onChange={(_, v: CaseTab) => onChange(v)}
+      aria-label={t('tabs.label')}
+      variant="scrollable"
+      scrollButtons={false}
+      sx={{ borderBottom: 1, borderColor: 'divider' }}
+    >
+      {TABS.map((id) => (
+        <Tab
+          key={id}
+          value={id}
+          label={t(`tabs.${id}`)}
+          id={`case-tab-${id}`}
+          aria-controls="case-tabpanel"
+        />
+      ))}
+    </Tabs>
+  );
+});

@@ -1,9 +1,11 @@
 import { Box, Button, TextField } from '@mui/material';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { NOTE_MAX_CHARS } from '../../../shared/mutators/add-note';
 import { useT } from '../../i18n/use-t';
 
-export function NoteForm({ onSave }: { onSave: (text: string) => void }) {
+/** Memoised: the case panel re-renders on every change to its case, and the growing text box measures itself
+ * (a forced layout) on each of its renders. */
+export const NoteForm = memo(function NoteForm({ onSave }: { onSave: (text: string) => void }) {
   const t = useT();
   const [text, setText] = useState('');
   const save = () => {
@@ -33,4 +35,4 @@ export function NoteForm({ onSave }: { onSave: (text: string) => void }) {
       </Button>
     </Box>
   );
-}
+});

@@ -498,6 +498,8 @@ export async function idleFrames(page: Page, frames: number): Promise<number> {
 
 export interface ActionSample {
   caseId: string;
+  /** Click to the DOM showing the holder (before the frame that paints it). */
+  dom: number;
   visible: number;
   durable: number;
 }
@@ -548,13 +550,18 @@ export async function claimActions(
         const click = B.clicks[k];
         const durable = performance.getEntriesByName('desk:action-durable')[d];
         if (!click || !durable || B.action?.frame === undefined) return null;
-        return { click: click.t, visible: B.action.frame, durable: durable.startTime };
+        return { click: click.t, dom: B.action.t, visible: B.action.frame, durable: durable.startTime };
       },
       { k: clicks, d: durableBefore },
       { polling: 20, timeout: 10_000 },
     );
     const r = (await h.jsonValue())!;
-    out.push({ caseId: target.id, visible: r.visible - r.click, durable: r.durable - r.click });
+    out.push({
+      caseId: target.id,
+      dom: r.dom - r.click,
+      visible: r.visible - r.click,
+      durable: r.durable - r.click,
+    });
     await page.waitForTimeout(500);
   }
   await search.fill('');

@@ -314,6 +314,9 @@ interface Haystack {
   searches: Map<string, Search>;
 }
 
+/** Working space of a search, kept between keystrokes: only its results are copied out. */
+let scratch = { candidates: new Int32Array(0), hits: new Int32Array(0) };
+
 /** Recent searches kept per list (at 100,000 cases one is at most 800 KB). */
 const RECENT_SEARCHES = 8;
 
@@ -367,8 +370,8 @@ function searchHits(list: readonly RankedCase[], text: string): Int32Array | nul
   const { keys, phones } = hay;
   const phone = isPhoneTail(text);
   const size = within ? within.length : keys.length;
-  const candidates = new Int32Array(size);
-  const hits = new Int32Array(size);
+  if (scratch.candidates.length < size) scratch = { candidates: new Int32Array(size), hits: new Int32Array(size) };
+  const { candidates, hits } = scratch;
   let n = 0;
   let m = 0;
   for (let k = 0; k < size; k++) {

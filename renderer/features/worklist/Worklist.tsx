@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -64,6 +65,9 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
   const nameOf = usePersonName();
   const worklist = useWorklist(now);
   const { rows } = worklist;
+  // The tab counts follow a moment later (a deferred render): a keystroke shows the list first, and MUI Tabs
+  // measures its indicator (a forced layout) on each of its renders.
+  const counts = useDeferredValue(worklist.counts);
   const [filtersOpen, setFiltersOpen] = useState(() => activeFilterCount(filters) > 0);
   const categories = useMemo(
     () => (filtersOpen ? categoriesOf(worklist.ranked, worklist.closed) : []),
@@ -190,7 +194,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
       <WorklistToolbar
         bucket={bucket}
-        counts={worklist.counts}
+        counts={counts}
         search={search}
         shown={rows.length}
         filterCount={filterCount}
@@ -332,26 +336,11 @@ const WorklistToolbar = memo(function WorklistToolbar({
   nameOf,
 }: ToolbarProps) {
   const t = useT();
-  const { setBucket, setSearch } = useDesk.getState();
+  const { setSearch } = useDesk.getState();
   return (
     <>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, pt: 1, flexWrap: 'wrap' }}>
-        <Tabs
-          value={bucket}
-          onChange={(_, v: BucketFilter) => setBucket(v)}
-          aria-label={t('worklist.title')}
-          variant="scrollable"
-          sx={{ flex: '1 1 auto', minWidth: 0 }}
-        >
-          {TABS.map((b) => (
-            <Tab
-              key={b}
-              value={b}
-              data-count={counts[b]}
-              label={`${t(`bucket.${b}` as MessageKey)} ${counts[b]}`}
-            />
-          ))}
-        </Tabs>
+        <BucketTabs bucket={bucket} counts={counts} />
         <TextField
           inputRef={searchRef}
           placeholder={t('worklist.search')}
@@ -378,5 +367,35 @@ const WorklistToolbar = memo(function WorklistToolbar({
         </Typography>
       </Box>
     </>
+  );
+});
+
+/** The bucket tabs with their counts; apart from the search box so that a keystroke need not wait for them. */
+const BucketTabs = memo(function BucketTabs({
+  bucket,
+  counts,
+}: {
+  bucket: BucketFilter;
+  counts: Record<BucketFilter, number>;
+}) {
+  const t = useT();
+  const { setBucket } = useDesk.getState();
+  return (
+    <Tabs
+      value={bucket}
+      onChange={(_, v: BucketFilter) => setBucket(v)}
+      aria-label={t('worklist.title')}
+      variant="scrollable"
+      sx={{ flex: '1 1 auto', minWidth: 0 }}
+    >
+      {TABS.map((b) => (
+        <Tab
+          key={b}
+          value={b}
+          data-count={counts[b]}
+          label={`${t(`bucket.${b}` as MessageKey)} ${counts[b]}`}
+        />
+      ))}
+    </Tabs>
   );
 });

@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,scroll,filter] [--rounds N] [--cases N]`: two builds of the
+// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter] [--rounds N] [--cases N]`: two builds of the
 // UI (e.g. before and after a change, each from `vite build --outDir DIR`) measured against each other in one
 // run, rounds interleaved A, B, A, B, so that both see the same load on a shared machine. Uses the world that
 // `npm run bench -- --reuse` left in PostgreSQL (database desk_bench_reuse_<N>); prints medians per side and
@@ -18,6 +18,7 @@ import {
   scrollRun,
   scrollToTop,
   waitForSavedHead,
+  warmStarts,
   type Desk,
 } from './browser';
 import { meter } from './contention';
@@ -34,7 +35,7 @@ const { values: argv } = parseArgs({
   },
 });
 if (!argv.a || !argv.b)
-  throw new Error('usage: npx tsx bench/ab.ts --a DIR --b DIR [--only sync,scroll,filter]');
+  throw new Error('usage: npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter]');
 const N = Number(argv.cases);
 const ROUNDS = Number(argv.rounds);
 const only = new Set(argv.only.split(','));
@@ -97,6 +98,14 @@ async function main(): Promise<void> {
           record('scrollLateFramePct', side, r.latePct);
           log(
             `${side} scroll p95 ${r.p95.toFixed(1)} ms, late ${r.latePct.toFixed(1)} %, >50 ms ${r.over50}; load ${load()}`,
+          );
+        }
+        if (only.has('warm')) {
+          const r = await warmStarts(desks[side]!, N, 1);
+          record('warmStartFirstRows_ms', side, r.firstRows[0]!);
+          record('warmStartAllFilterable_ms', side, r.allFilterable[0]!);
+          log(
+            `${side} warm start: first rows ${Math.round(r.firstRows[0]!)} ms, all loaded ${Math.round(r.allLoaded[0]!)} ms, all filterable ${Math.round(r.allFilterable[0]!)} ms; load ${load()}`,
           );
         }
         if (only.has('filter')) {

@@ -370,7 +370,8 @@ function searchHits(list: readonly RankedCase[], text: string): Int32Array | nul
   const { keys, phones } = hay;
   const phone = isPhoneTail(text);
   const size = within ? within.length : keys.length;
-  if (scratch.candidates.length < size) scratch = { candidates: new Int32Array(size), hits: new Int32Array(size) };
+  if (scratch.candidates.length < size)
+    scratch = { candidates: new Int32Array(size), hits: new Int32Array(size) };
   const { candidates, hits } = scratch;
   let n = 0;
   let m = 0;

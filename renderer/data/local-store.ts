@@ -266,7 +266,6 @@ export class LocalStore {
       for (const listener of this.lostListeners) listener(name, err);
       throw err;
     }
-    this.expectedNextId = entry.id + 1;
     // Read by the benchmark (npm run bench): the action is durable from here on.
     globalThis.performance?.mark?.('desk:action-durable');
     memory.provisional = memory.provisional.filter((e) => e !== provisional);
@@ -290,29 +289,31 @@ export class LocalStore {
     const { db } = this;
     const expected = this.expectedNextId;
     if (expected !== null) {
+      const row: OutboxEntry = { ...provisional, id: expected };
       try {
-        return await db.transaction('rw', db.meta, db.outbox, async () => {
-          const row: OutboxEntry = { ...provisional, id: expected };
+        await db.transaction('rw', db.meta, db.outbox, async () => {
           const [counter] = await Promise.all([
             db.meta.get(META.nextId),
             db.outbox.add(row),
             db.meta.put({ key: META.nextId, value: expected + 1 }),
           ]);
           if (counter?.value !== expected) throw new Error('the mutation id counter moved');
-          return row;
         });
+        this.expectedNextId = expected + 1;
+        return row;
       } catch {
         this.expectedNextId = null;
       }
     }
-    return db.transaction('rw', db.meta, db.outbox, async () => {
-      const next =
+    const next = await db.transaction('rw', db.meta, db.outbox, async () => {
+      const id =
         ((await db.meta.get(META.nextId))?.value as number | undefined) ?? (await this.highestOutboxId()) + 1;
-      const row: OutboxEntry = { ...provisional, id: next };
-      await db.outbox.add(row);
-      await db.meta.put({ key: META.nextId, value: next + 1 });
-      return row;
+      await db.outbox.add({ ...provisional, id });
+      await db.meta.put({ key: META.nextId, value: id + 1 });
+      return id;
     });
+    this.expectedNextId = next + 1;
+    return { ...provisional, id: next };
   }
 
   private lostListeners = new Set<(name: MutatorName, err: unknown) => void>();

@@ -48,22 +48,18 @@ export function formatMoney(minor: number, locale: Locale, currency = 'CNY'): st
 
 // Making an Intl format costs far more than using one (about a millisecond each in a render), so each is made
 // once per locale and time zone.
+const DATE_PARTS = {
+  dateTime: { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  clock: { hour: '2-digit', minute: '2-digit' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(
-  kind: 'dateTime' | 'time' | 'clock',
-  locale: Locale,
-  timeZone: string,
-): Intl.DateTimeFormat {
+function dateFormat(kind: keyof typeof DATE_PARTS, locale: Locale, timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {
-    const parts: Intl.DateTimeFormatOptions =
-      kind === 'dateTime'
-        ? { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }
-        : kind === 'time'
-          ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
-          : { hour: '2-digit', minute: '2-digit' };
-    f = new Intl.DateTimeFormat(locale, { timeZone, hour12: false, ...parts });
+    f = new Intl.DateTimeFormat(locale, { timeZone, hour12: false, ...DATE_PARTS[kind] });
     dateFormats.set(key, f);
   }
   return f;

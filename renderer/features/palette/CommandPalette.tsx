@@ -21,7 +21,7 @@ import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { claimChecked } from '../worklist/bulk-claim';
 import { useSavedViews } from '../worklist/saved-views';
-import { TABS } from '../worklist/Worklist';
+import { TABS } from '../worklist/WorklistToolbar';
 import { focusWorklist } from '../worklist/worklist-focus';
 import {
   buildCommands,

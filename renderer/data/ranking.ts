@@ -1,4 +1,4 @@
-// The worklist index in memory: open cases ranked by the shared priority score, and a search key per case.
+// The worklist index in memory: open cases ranked by the shared priority score (the search is search-index.ts).
 // Ranking 100,000 cases takes tens of milliseconds, so it is done once per data change or time step (off the
 // urgent render), and every keystroke, bucket or filter change only walks the ranked array.
 // Resolved and closed cases are not ranked with the open ones: they get their own list (most recently closed
@@ -12,6 +12,17 @@ import type { CaseView } from '../../shared/schemas/case';
 import type { Cause, CaseStatus, Platform } from '../../shared/schemas/enums';
 import type { RiskFlag } from '../../shared/schemas/risk';
 import type { JournalPosition } from './case-memory';
+import {
+  builtHaystack,
+  carrySearches,
+  newHaystack,
+  searchHits,
+  searchKey,
+  setHaystack,
+  type Haystack,
+} from './search-index';
+
+export { matchesSearch, prepareSearch } from './search-index';
 
 export interface RankedCase {
   c: CaseView;
@@ -125,8 +136,7 @@ function mergeChanged(
   adds.sort(compareByPriority);
   // The previous list's search haystack (if it was built and matches) carries over, so the next keystroke need
   // not rebuild it.
-  const found = haystacks.get(prev);
-  const prevHay = found && found.keys.length === prev.length ? found : null;
+  const prevHay = builtHaystack(prev);
   if (changed.size <= FEW_CHANGED) return spliceChanged(prev, prevHay, changed, adds);
   const hay: Haystack | null = prevHay ? newHaystack() : null;
   const out: RankedCase[] = [];
@@ -149,7 +159,7 @@ function mergeChanged(
     }
   }
   while (j < adds.length) add(adds[j++]!);
-  if (hay) haystacks.set(out, hay);
+  if (hay) setHaystack(out, hay);
   return out;
 }
 
@@ -199,58 +209,11 @@ function spliceChanged(
     hay?.phones.splice(lo, 0, r.c.order.customerPhone);
   }
   if (hay) {
-    const removed = gone.reverse();
     // The searches in use move over too: an action on a searched-for case must not cost a walk over every case.
-    for (const [text, search] of [...prevHay.searches].slice(-CARRIED_SEARCHES))
-      hay.searches.set(text, moveSearch(search, text, hay, removed, placed));
-    haystacks.set(out, hay);
+    carrySearches(prevHay, hay, gone.reverse(), placed);
+    setHaystack(out, hay);
   }
   return out;
-}
-
-/** Recent searches carried over to a spliced list (the last ones used). */
-const CARRIED_SEARCHES = 2;
-
-/**
- * A search over the previous list, for the spliced one: kept entries shift by the removals before them and the
- * insertions before where they land; the inserted (changed) cases are matched afresh. `removed` holds old
- * indexes and `placed` new ones, both ascending.
- */
-function moveSearch(
-  search: Search,
-  text: string,
-  hay: Haystack,
-  removed: readonly number[],
-  placed: readonly number[],
-): Search {
-  const phone = isPhoneTail(text);
-  const move = (indexes: Int32Array, matches: (i: number) => boolean): Int32Array => {
-    const out: number[] = [];
-    let r = 0;
-    let p = 0;
-    const insertNext = () => {
-      if (matches(placed[p]!)) out.push(placed[p]!);
-      p++;
-    };
-    for (const i of indexes) {
-      while (r < removed.length && removed[r]! < i) r++;
-      if (removed[r] === i) continue;
-      // Its index without the removals before it; an insertion lands before it when its position is at most
-      // that index plus the insertions already before it.
-      const kept = i - r;
-      while (p < placed.length && placed[p]! <= kept + p) insertNext();
-      out.push(kept + p);
-    }
-    while (p < placed.length) insertNext();
-    return Int32Array.from(out);
-  };
-  const { keys, phones } = hay;
-  const candidates = move(search.candidates, (i) => keys[i]!.includes(text) || phones[i]!.includes(text));
-  const hits =
-    search.hits === search.candidates
-      ? candidates
-      : move(search.hits, (i) => keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text)));
-  return { candidates, hits };
 }
 
 /** Resolved and closed cases, most recently closed first (for the status filter; not scored). */
@@ -275,122 +238,6 @@ export const topOpen = (
   rankOpen(cases, now, flags)
     .slice(0, n)
     .map((r) => r.c);
-
-// Case objects are replaced (never mutated) when they change, so a cache keyed by the object stays right.
-const searchKeys = new WeakMap<CaseView, string>();
-
-function searchKey(c: CaseView): string {
-  let key = searchKeys.get(c);
-  if (key === undefined) {
-    key = `${c.platformOrderId}\u0000${c.order.customerName}`.toLowerCase();
-    searchKeys.set(c, key);
-  }
-  return key;
-}
-
-const isPhoneTail = (query: string): boolean => /^\d{3,}$/.test(query);
-
-/** Order id (any part), customer name (any part), or the tail of the phone number. */
-export function matchesSearch(c: CaseView, query: string): boolean {
-  if (!query) return true;
-  if (searchKey(c).includes(query)) return true;
-  return isPhoneTail(query) && c.order.customerPhone.endsWith(query);
-}
-
-/** One search over a list: the indexes whose key or phone contains the text (a superset of the hits), and the hits. */
-interface Search {
-  candidates: Int32Array;
-  hits: Int32Array;
-}
-
-/**
- * The search keys and phone numbers of a ranked list, index for index (what a keystroke walks), and its recent
- * searches. Typing on narrows the last search instead of walking every case: a case whose key or phone contains
- * "8265" is among those containing "826". Erasing a character finds the shorter search still here.
- */
-interface Haystack {
-  keys: string[];
-  phones: string[];
-  searches: Map<string, Search>;
-}
-
-/** Working space of a search, kept between keystrokes: only its results are copied out. */
-let scratch = { candidates: new Int32Array(0), hits: new Int32Array(0) };
-
-/** Recent searches kept per list (at 100,000 cases one is at most 800 KB). */
-const RECENT_SEARCHES = 8;
-
-const newHaystack = (keys: string[] = [], phones: string[] = []): Haystack => ({
-  keys,
-  phones,
-  searches: new Map(),
-});
-
-// Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
-// by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
-// string arrays: a WeakMap lookup per case per keystroke costs several times the match itself.
-const haystacks = new WeakMap<readonly RankedCase[], Haystack>();
-
-function haystackOf(list: readonly RankedCase[]): Haystack {
-  let hay = haystacks.get(list);
-  if (!hay || hay.keys.length !== list.length) {
-    const keys = new Array<string>(list.length);
-    const phones = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!.c;
-      keys[i] = searchKey(c);
-      phones[i] = c.order.customerPhone;
-    }
-    hay = newHaystack(keys, phones);
-    haystacks.set(list, hay);
-  }
-  return hay;
-}
-
-/** Builds a ranked list's search haystack ahead of the first keystroke (e.g. when the browser is idle). */
-export function prepareSearch(list: readonly RankedCase[]): void {
-  haystackOf(list);
-}
-
-/** Indexes of the list's entries matching the search text (lowercased and trimmed), ascending; null: every entry. */
-function searchHits(list: readonly RankedCase[], text: string): Int32Array | null {
-  if (!text) return null;
-  const hay = haystackOf(list);
-  const recent = hay.searches.get(text);
-  if (recent) {
-    // Most recently used last, so the oldest is evicted first.
-    hay.searches.delete(text);
-    hay.searches.set(text, recent);
-    return recent.hits;
-  }
-  // The narrowest recent search whose text this one contains holds every candidate of this one.
-  let within: Int32Array | null = null;
-  for (const [t, prior] of hay.searches)
-    if (text.includes(t) && (!within || prior.candidates.length < within.length)) within = prior.candidates;
-  const { keys, phones } = hay;
-  const phone = isPhoneTail(text);
-  const size = within ? within.length : keys.length;
-  if (scratch.candidates.length < size)
-    scratch = { candidates: new Int32Array(size), hits: new Int32Array(size) };
-  const { candidates, hits } = scratch;
-  let n = 0;
-  let m = 0;
-  for (let k = 0; k < size; k++) {
-    const i = within ? within[k]! : k;
-    if (keys[i]!.includes(text)) {
-      candidates[n++] = i;
-      hits[m++] = i;
-    } else if (phones[i]!.includes(text)) {
-      candidates[n++] = i;
-      if (phone && phones[i]!.endsWith(text)) hits[m++] = i;
-    }
-  }
-  const kept = candidates.slice(0, n);
-  const search = { candidates: kept, hits: m === n ? kept : hits.slice(0, m) };
-  hay.searches.set(text, search);
-  if (hay.searches.size > RECENT_SEARCHES) hay.searches.delete(hay.searches.keys().next().value!);
-  return search.hits;
-}
 
 export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
 

@@ -1,0 +1,191 @@
+// The worklist's search over a ranked list: per list, the lowercase search keys and phone numbers index for
+// index (the haystack), built once, and its recent searches, so that typing on narrows the last search and
+// erasing finds an earlier one. Ranked lists are never changed once made; a ranking spliced from another carries
+// its haystack and the searches in use over (ranking.ts).
+import type { CaseView } from '../../shared/schemas/case';
+import type { RankedCase } from './ranking';
+
+// Case objects are replaced (never mutated) when they change, so a cache keyed by the object stays right.
+const searchKeys = new WeakMap<CaseView, string>();
+
+export function searchKey(c: CaseView): string {
+  let key = searchKeys.get(c);
+  if (key === undefined) {
+    key = `${c.platformOrderId}\u0000${c.order.customerName}`.toLowerCase();
+    searchKeys.set(c, key);
+  }
+  return key;
+}
+
+const isPhoneTail = (query: string): boolean => /^\d{3,}$/.test(query);
+
+/** Order id (any part), customer name (any part), or the tail of the phone number. */
+export function matchesSearch(c: CaseView, query: string): boolean {
+  if (!query) return true;
+  if (searchKey(c).includes(query)) return true;
+  return isPhoneTail(query) && c.order.customerPhone.endsWith(query);
+}
+
+/** One search over a list: the indexes whose key or phone contains the text (a superset of the hits), and the hits. */
+interface Search {
+  candidates: Int32Array;
+  hits: Int32Array;
+}
+
+/**
+ * The search keys and phone numbers of a ranked list, index for index (what a keystroke walks), and its recent
+ * searches. Typing on narrows the last search instead of walking every case: a case whose key or phone contains
+ * "8265" is among those containing "826". Erasing a character finds the shorter search still here.
+ */
+export interface Haystack {
+  keys: string[];
+  phones: string[];
+  searches: Map<string, Search>;
+}
+
+/** Working space of a search, kept between keystrokes: only its results are copied out. */
+let scratch = { candidates: new Int32Array(0), hits: new Int32Array(0) };
+
+/** Recent searches kept per list (at 100,000 cases one is at most 800 KB). */
+const RECENT_SEARCHES = 8;
+
+export const newHaystack = (keys: string[] = [], phones: string[] = []): Haystack => ({
+  keys,
+  phones,
+  searches: new Map(),
+});
+
+// Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
+// by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
+// string arrays: a WeakMap lookup per case per keystroke costs several times the match itself.
+const haystacks = new WeakMap<readonly RankedCase[], Haystack>();
+
+/** A list's haystack if it was built (and is whole), else null. */
+export function builtHaystack(list: readonly RankedCase[]): Haystack | null {
+  const found = haystacks.get(list);
+  return found && found.keys.length === list.length ? found : null;
+}
+
+export function setHaystack(list: readonly RankedCase[], hay: Haystack): void {
+  haystacks.set(list, hay);
+}
+
+function haystackOf(list: readonly RankedCase[]): Haystack {
+  let hay = haystacks.get(list);
+  if (!hay || hay.keys.length !== list.length) {
+    const keys = new Array<string>(list.length);
+    const phones = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!.c;
+      keys[i] = searchKey(c);
+      phones[i] = c.order.customerPhone;
+    }
+    hay = newHaystack(keys, phones);
+    haystacks.set(list, hay);
+  }
+  return hay;
+}
+
+/** Builds a ranked list's search haystack ahead of the first keystroke (e.g. when the browser is idle). */
+export function prepareSearch(list: readonly RankedCase[]): void {
+  haystackOf(list);
+}
+
+/** Indexes of the list's entries matching the search text (lowercased and trimmed), ascending; null: every entry. */
+export function searchHits(list: readonly RankedCase[], text: string): Int32Array | null {
+  if (!text) return null;
+  const hay = haystackOf(list);
+  const recent = hay.searches.get(text);
+  if (recent) {
+    // Most recently used last, so the oldest is evicted first.
+    hay.searches.delete(text);
+    hay.searches.set(text, recent);
+    return recent.hits;
+  }
+  // The narrowest recent search whose text this one contains holds every candidate of this one.
+  let within: Int32Array | null = null;
+  for (const [t, prior] of hay.searches)
+    if (text.includes(t) && (!within || prior.candidates.length < within.length)) within = prior.candidates;
+  const { keys, phones } = hay;
+  const phone = isPhoneTail(text);
+  const size = within ? within.length : keys.length;
+  if (scratch.candidates.length < size)
+    scratch = { candidates: new Int32Array(size), hits: new Int32Array(size) };
+  const { candidates, hits } = scratch;
+  let n = 0;
+  let m = 0;
+  for (let k = 0; k < size; k++) {
+    const i = within ? within[k]! : k;
+    if (keys[i]!.includes(text)) {
+      candidates[n++] = i;
+      hits[m++] = i;
+    } else if (phones[i]!.includes(text)) {
+      candidates[n++] = i;
+      if (phone && phones[i]!.endsWith(text)) hits[m++] = i;
+    }
+  }
+  const kept = candidates.slice(0, n);
+  const search = { candidates: kept, hits: m === n ? kept : hits.slice(0, m) };
+  hay.searches.set(text, search);
+  if (hay.searches.size > RECENT_SEARCHES) hay.searches.delete(hay.searches.keys().next().value!);
+  return search.hits;
+}
+
+/** Recent searches carried over to a spliced list (the last ones used). */
+const CARRIED_SEARCHES = 2;
+
+/**
+ * The last searches over `prev` moved to `hay`, the haystack of the list spliced from it: `removed` holds the
+ * old indexes taken out, `placed` the new indexes of the cases put in, both ascending.
+ */
+export function carrySearches(
+  prev: Haystack,
+  hay: Haystack,
+  removed: readonly number[],
+  placed: readonly number[],
+): void {
+  for (const [text, search] of [...prev.searches].slice(-CARRIED_SEARCHES))
+    hay.searches.set(text, moveSearch(search, text, hay, removed, placed));
+}
+
+/**
+ * A search over the previous list, for the spliced one: kept entries shift by the removals before them and the
+ * insertions before where they land; the inserted (changed) cases are matched afresh. `removed` holds old
+ * indexes and `placed` new ones, both ascending.
+ */
+function moveSearch(
+  search: Search,
+  text: string,
+  hay: Haystack,
+  removed: readonly number[],
+  placed: readonly number[],
+): Search {
+  const phone = isPhoneTail(text);
+  const move = (indexes: Int32Array, matches: (i: number) => boolean): Int32Array => {
+    const out: number[] = [];
+    let r = 0;
+    let p = 0;
+    const insertNext = () => {
+      if (matches(placed[p]!)) out.push(placed[p]!);
+      p++;
+    };
+    for (const i of indexes) {
+      while (r < removed.length && removed[r]! < i) r++;
+      if (removed[r] === i) continue;
+      // Its index without the removals before it; an insertion lands before it when its position is at most
+      // that index plus the insertions already before it.
+      const kept = i - r;
+      while (p < placed.length && placed[p]! <= kept + p) insertNext();
+      out.push(kept + p);
+    }
+    while (p < placed.length) insertNext();
+    return Int32Array.from(out);
+  };
+  const { keys, phones } = hay;
+  const candidates = move(search.candidates, (i) => keys[i]!.includes(text) || phones[i]!.includes(text));
+  const hits =
+    search.hits === search.candidates
+      ? candidates
+      : move(search.hits, (i) => keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text)));
+  return { candidates, hits };
+}

@@ -2,6 +2,8 @@
 // paint the saved head before the whole log is in memory.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/sync/entities';
+import { PACK_FORMAT } from '../../shared/sync/packed';
 import { sampleCase } from '../../shared/test-data';
 import { DeskDb } from './local-db';
 import { LocalStore } from './local-store';
@@ -149,5 +151,69 @@ describe('local database', () => {
     expect([...reopened.memory.cases.values()]).toEqual(before);
     expect(reopened.cursor).toBe('k129');
     reopened.close();
+  });
+
+  it('reads page records stored before packing and stores new pages packed', async () => {
+    const name = `plain-${Math.random()}`;
+    const db = new DeskDb(name);
+    const plain: Change[] = [{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1', penaltyFen: 321 }) }];
+    await db.log.add({ text: JSON.stringify(plain), count: 1, snapshot: false });
+    await db.meta.put({ key: 'cursor', value: 'old' });
+    db.close();
+
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    await store.ready;
+    expect(store.memory.cases.get('c1')?.penaltyFen).toBe(321);
+    const value = sampleCase({ id: 'c2', penaltyFen: 654 });
+    await store.applyPage(
+      {
+        type: 'page',
+        changes: [{ op: 'put', kind: 'case', value }],
+        cursor: 'new',
+        hasMore: false,
+        lastMutationId: 0,
+        serverTime: 0,
+      },
+      0,
+    );
+    const [, stored] = await store.db.log.toArray();
+    expect(stored).toMatchObject({ packed: PACK_FORMAT, count: 1 });
+    expect(stored!.text).not.toContain('penaltyFen');
+    store.close();
+
+    const reopened = await LocalStore.open(new DeskDb(name), actor);
+    await reopened.ready;
+    expect(reopened.memory.cases.get('c1')?.penaltyFen).toBe(321);
+    expect(reopened.memory.cases.get('c2')).toEqual(value);
+    reopened.close();
+  });
+
+  it('drops stored server data in a format it cannot read, keeps the outbox, and pulls from the start', async () => {
+    const name = `future-${Math.random()}`;
+    const first = await LocalStore.open(new DeskDb(name), actor);
+    await first.applyPage(
+      {
+        type: 'page',
+        changes: [{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }],
+        cursor: 'k1',
+        hasMore: false,
+        lastMutationId: 0,
+        serverTime: 0,
+      },
+      0,
+    );
+    await first.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    // A newer build wrote a record this one does not understand.
+    await first.db.log.add({ text: '[[99,"?"]]', packed: PACK_FORMAT + 1, count: 1, snapshot: false });
+    first.close();
+
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    await store.ready;
+    expect(store.cursor).toBeNull();
+    expect(await store.db.log.count()).toBe(0);
+    expect(await store.db.meta.get('cursor')).toBeUndefined();
+    expect(store.memory.cases.size).toBe(0);
+    expect(store.pendingBatch(10).map((e) => e.name)).toEqual(['claimCase']);
+    store.close();
   });
 });

@@ -6,6 +6,7 @@
 // drop the outbox.
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/sync/entities';
+import { PACK_FORMAT, packChangesText, unpackChangesText } from '../../shared/sync/packed';
 import type { OutboxEntry } from './outbox-entry';
 
 export interface MetaRow {
@@ -16,19 +17,33 @@ export interface MetaRow {
 /** A pull page or a snapshot chunk: changes to replay in `seq` order. */
 export interface LogRecord {
   seq?: number;
-  /** JSON text of Change[] (strings store and load far faster than as many objects). */
+  /**
+   * JSON text of the changes (strings store and load far faster than as many objects): packed
+   * (shared/sync/packed.ts) in the format `packed` names, or plain Change[] in records written before packing.
+   */
   text: string;
+  packed?: number;
   count: number;
   snapshot: boolean;
 }
 
 export const SNAPSHOT_CHUNK = 5_000;
 
+/** A log record of these changes, in the current packed format. */
+export function logRecord(changes: readonly Change[], snapshot: boolean): LogRecord {
+  return { text: packChangesText(changes), packed: PACK_FORMAT, count: changes.length, snapshot };
+}
+
+/** The changes of a record, or null when it is in a packed format this build cannot read. */
+export function recordChanges(record: LogRecord): Change[] | null {
+  if (record.packed === undefined) return JSON.parse(record.text) as Change[];
+  return record.packed === PACK_FORMAT ? unpackChangesText(record.text) : null;
+}
+
 export function chunkChanges(changes: readonly Change[]): LogRecord[] {
   const out: LogRecord[] = [];
   for (let i = 0; i < changes.length; i += SNAPSHOT_CHUNK) {
-    const part = changes.slice(i, i + SNAPSHOT_CHUNK);
-    out.push({ text: JSON.stringify(part), count: part.length, snapshot: true });
+    out.push(logRecord(changes.slice(i, i + SNAPSHOT_CHUNK), true));
   }
   return out;
 }

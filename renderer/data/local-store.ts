@@ -13,7 +13,8 @@ import type { Person } from '../../shared/schemas/directory';
 import type { Change } from '../../shared/sync/entities';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { CaseMemory } from './case-memory';
-import { chunkChanges, type DeskDb } from './local-db';
+import { unpackChangesText } from '../../shared/sync/packed';
+import { chunkChanges, logRecord, recordChanges, type DeskDb } from './local-db';
 import type { OutboxEntry } from './outbox-entry';
 import { liveRiskFlags, topOpen } from './ranking';
 
@@ -53,7 +54,7 @@ interface Head {
 type WindowMessage =
   | {
       type: 'page';
-      /** The page's changes as the JSON text stored in the log (one string is far cheaper to post than objects). */
+      /** The page's changes as the packed text stored in the log (one string is far cheaper to post than objects). */
       changesText: string;
       cursor: string;
       lastMutationId: number;
@@ -133,8 +134,18 @@ export class LocalStore {
   private async loadLog(): Promise<void> {
     try {
       const records = await this.db.log.toArray();
+      globalThis.performance?.mark?.('desk:log-read');
       this.memory.clearBase();
-      for (const record of records) this.memory.applyChanges(JSON.parse(record.text) as Change[]);
+      for (const record of records) {
+        const changes = recordChanges(record);
+        if (!changes) {
+          // Written by a newer build in a format this one cannot read: the server has it all, pull again.
+          await this.forgetServerData();
+          break;
+        }
+        this.memory.applyChanges(changes);
+      }
+      globalThis.performance?.mark?.('desk:log-replayed');
       this.memory.rebuildOverlay();
     } finally {
       this.loaded = true;
@@ -163,7 +174,7 @@ export class LocalStore {
       this.cursor = message.cursor;
       this.clockOffsetMs = message.clockOffsetMs;
       this.lastSyncAt = message.lastSyncAt ?? this.lastSyncAt;
-      this.memory.applyChanges(JSON.parse(message.changesText) as Change[]);
+      this.memory.applyChanges(unpackChangesText(message.changesText));
       this.memory.confirmedMutationId = message.lastMutationId;
       await this.reloadOutbox();
     } else if (message.type === 'reset') {
@@ -401,11 +412,9 @@ export class LocalStore {
   async applyPage(page: Page, receivedAt: number): Promise<void> {
     const { db } = this;
     const offset = page.serverTime - receivedAt;
-    const changesText = JSON.stringify(page.changes);
+    const record = logRecord(page.changes, false);
     await db.transaction('rw', [db.log, db.meta, db.outbox], async () => {
-      if (page.changes.length) {
-        await db.log.add({ text: changesText, count: page.changes.length, snapshot: false });
-      }
+      if (page.changes.length) await db.log.add(record);
       await db.meta.bulkPut([
         { key: META.cursor, value: page.cursor },
         { key: META.confirmed, value: page.lastMutationId },
@@ -425,7 +434,7 @@ export class LocalStore {
     else this.emit();
     this.tell({
       type: 'page',
-      changesText,
+      changesText: record.text,
       cursor: page.cursor,
       lastMutationId: page.lastMutationId,
       clockOffsetMs: offset,
@@ -484,8 +493,8 @@ export class LocalStore {
     await this.db.meta.put({ key: META.head, value: JSON.stringify({ cases, people } satisfies Head) });
   }
 
-  /** The server cannot continue from our cursor: forget its data (never the outbox) and start over. */
-  async resetBase(): Promise<void> {
+  /** Drops the stored server data (never the outbox): the next pull starts from the beginning. */
+  private async forgetServerData(): Promise<void> {
     const { db } = this;
     await db.transaction('rw', [db.log, db.meta], async () => {
       await db.log.clear();
@@ -493,6 +502,11 @@ export class LocalStore {
     });
     this.cursor = null;
     this.memory.clearBase();
+  }
+
+  /** The server cannot continue from our cursor: forget its data (never the outbox) and start over. */
+  async resetBase(): Promise<void> {
+    await this.forgetServerData();
     this.memory.rebuildOverlay();
     this.emit();
     this.tell({ type: 'reset' });

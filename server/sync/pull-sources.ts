@@ -8,7 +8,6 @@ import {
   caseEvents,
   cases,
   couriers,
-  orders,
   pickers,
   riskFlags,
   syncTombstones,
@@ -17,7 +16,7 @@ import {
   warehouses,
   zones,
 } from '../db/schema';
-import { toCaseView } from './case-view';
+import { selectCaseViews } from './case-view';
 import type { Position } from './cursor';
 
 export interface SourceRow {
@@ -120,26 +119,18 @@ const personSource: PullSource = {
 const caseSource: PullSource = {
   kindIndex: kindIndex('case'),
   async fetch(tx, warehouseId, after, limit) {
-    const [warehouse] = await tx
-      .select({ limit: warehouses.compensationLimitFen })
-      .from(warehouses)
-      .where(eq(warehouses.id, warehouseId));
-    const rows = await tx
-      .select()
-      .from(cases)
-      .innerJoin(orders, eq(orders.id, cases.orderId))
-      .where(
-        and(
-          eq(cases.warehouseId, warehouseId),
-          afterCondition(kindIndex('case'), after, cases.rowVersion, cases.id),
-        ),
-      )
-      .orderBy(asc(cases.rowVersion), asc(cases.id))
-      .limit(limit);
-    return rows.map((row) => ({
-      version: row.cases.rowVersion,
-      key: row.cases.id,
-      change: { op: 'put', kind: 'case', value: toCaseView(row.cases, row.orders, warehouse?.limit ?? 0) },
+    const rows = await selectCaseViews(
+      tx,
+      and(
+        eq(cases.warehouseId, warehouseId),
+        afterCondition(kindIndex('case'), after, cases.rowVersion, cases.id),
+      )!,
+      sql`order by ${cases.rowVersion} asc, ${cases.id} asc limit ${limit}`,
+    );
+    return rows.map(({ rowVersion, view }) => ({
+      version: rowVersion,
+      key: view.id,
+      change: { op: 'put', kind: 'case', value: view },
     }));
   },
 };

@@ -2,14 +2,14 @@
 // and locked with one query, and the results are written in bulk. Round trips per batch instead of per
 // mutation is what lets one warehouse take thousands of actions a second while each stays exactly-once.
 // Lock order is the same as everywhere else: the warehouse clock first, then the case rows.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { parseMutation } from '../../shared/mutators/registry';
 import type { Actor, NewEvent } from '../../shared/mutators/types';
 import { inScope } from '../../shared/rules/permissions';
 import type { CaseView } from '../../shared/schemas/case';
 import type { Refusal } from '../../shared/sync/protocol';
-import { cases, orders, warehouses } from '../db/schema';
-import { toCaseView } from './case-view';
+import { cases } from '../db/schema';
+import { selectCaseViews } from './case-view';
 import { persist, type Pending } from './push-persist';
 import { isRetryable, type WriteScope } from './write-tx';
 
@@ -40,23 +40,16 @@ export async function applyBatch(
   for (const wh of [...new Set(visible.map((c) => c.warehouseId))].sort())
     versions.set(wh, await scope.version(wh));
   const rows = visible.length
-    ? await tx
-        .select()
-        .from(cases)
-        .innerJoin(orders, eq(orders.id, cases.orderId))
-        .innerJoin(warehouses, eq(warehouses.id, cases.warehouseId))
-        .where(
-          inArray(
-            cases.id,
-            visible.map((c) => c.id),
-          ),
-        )
-        .orderBy(asc(cases.id))
-        .for('update', { of: cases })
+    ? await selectCaseViews(
+        tx,
+        inArray(
+          cases.id,
+          visible.map((c) => c.id),
+        ),
+        sql`order by ${cases.id} for update of ${cases}`,
+      )
     : [];
-  const before = new Map<string, CaseView>(
-    rows.map((r) => [r.cases.id, toCaseView(r.cases, r.orders, r.warehouses.compensationLimitFen)]),
-  );
+  const before = new Map<string, CaseView>(rows.map(({ view }) => [view.id, view]));
   const state = new Map(before);
   const events = new Map<string, NewEvent[]>();
   const refusals = mutations.map((m, i): Refusal | null => {

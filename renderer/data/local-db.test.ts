@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/entities';
-import { PACK_FORMAT } from '../../shared/sync/packed';
+import { PACK_FORMAT, packPage } from '../../shared/sync/packed';
 import { sampleCase } from '../../shared/test-data';
 import { DeskDb } from './local-db';
 import { LocalStore } from './local-store';
@@ -215,5 +215,30 @@ describe('local database', () => {
     expect(store.memory.cases.size).toBe(0);
     expect(store.pendingBatch(10).map((e) => e.name)).toEqual(['claimCase']);
     store.close();
+  });
+
+  it('stores a packed pull page exactly as the same page sent plain', async () => {
+    const page = {
+      type: 'page' as const,
+      changes: [
+        { op: 'put', kind: 'case', value: sampleCase({ id: 'c1', penaltyFen: 77 }) },
+        { op: 'del', kind: 'case', id: 'c0' },
+      ] satisfies Change[],
+      cursor: 'k',
+      hasMore: false,
+      lastMutationId: 0,
+      serverTime: 0,
+    };
+    const plain = await LocalStore.open(new DeskDb(`plain-page-${Math.random()}`), actor);
+    const packed = await LocalStore.open(new DeskDb(`packed-page-${Math.random()}`), actor);
+    await plain.applyPage(page, 0);
+    await packed.applyPage(packPage(page), 0);
+    const [a] = await plain.db.log.toArray();
+    const [b] = await packed.db.log.toArray();
+    expect(b!.text).toBe(a!.text);
+    expect(packed.memory.cases.get('c1')).toEqual(page.changes[0]!.value);
+    expect([...packed.memory.cases.keys()]).toEqual(['c1']);
+    plain.close();
+    packed.close();
   });
 });

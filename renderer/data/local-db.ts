@@ -6,7 +6,7 @@
 // drop the outbox.
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/sync/entities';
-import { PACK_FORMAT, packChangesText, unpackChangesText } from '../../shared/sync/packed';
+import { PACK_FORMAT, packChange, unpackChangesText, type PackedChange } from '../../shared/sync/packed';
 import type { OutboxEntry } from './outbox-entry';
 
 export interface MetaRow {
@@ -29,9 +29,9 @@ export interface LogRecord {
 
 export const SNAPSHOT_CHUNK = 5_000;
 
-/** A log record of these changes, in the current packed format. */
-export function logRecord(changes: readonly Change[], snapshot: boolean): LogRecord {
-  return { text: packChangesText(changes), packed: PACK_FORMAT, count: changes.length, snapshot };
+/** A log record of changes already packed (as a packed pull page brings them). */
+export function logRecord(packed: readonly PackedChange[], snapshot: boolean): LogRecord {
+  return { text: JSON.stringify(packed), packed: PACK_FORMAT, count: packed.length, snapshot };
 }
 
 /** The changes of a record, or null when it is in a packed format this build cannot read. */
@@ -43,7 +43,7 @@ export function recordChanges(record: LogRecord): Change[] | null {
 export function chunkChanges(changes: readonly Change[]): LogRecord[] {
   const out: LogRecord[] = [];
   for (let i = 0; i < changes.length; i += SNAPSHOT_CHUNK) {
-    out.push(logRecord(changes.slice(i, i + SNAPSHOT_CHUNK), true));
+    out.push(logRecord(changes.slice(i, i + SNAPSHOT_CHUNK).map(packChange), true));
   }
   return out;
 }

@@ -13,7 +13,13 @@ import type { Person } from '../../shared/schemas/directory';
 import type { Change } from '../../shared/sync/entities';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { CaseMemory } from './case-memory';
-import { unpackChangesText } from '../../shared/sync/packed';
+import {
+  isPacked,
+  packChange,
+  unpackChange,
+  unpackChangesText,
+  type PackedPage,
+} from '../../shared/sync/packed';
 import { chunkChanges, logRecord, recordChanges, type DeskDb } from './local-db';
 import type { OutboxEntry } from './outbox-entry';
 import { liveRiskFlags, topOpen } from './ranking';
@@ -408,13 +414,18 @@ export class LocalStore {
     this.tell({ type: 'outbox' });
   }
 
-  /** Stores one pull page (one log record), its cursor and confirmed mutation id in one IndexedDB transaction. */
-  async applyPage(page: Page, receivedAt: number): Promise<void> {
+  /**
+   * Stores one pull page (one log record, packed), its cursor and confirmed mutation id in one IndexedDB
+   * transaction. A packed page is stored as it came and unpacked for memory; a plain one is packed to store.
+   */
+  async applyPage(page: Page | PackedPage, receivedAt: number): Promise<void> {
     const { db } = this;
     const offset = page.serverTime - receivedAt;
-    const record = logRecord(page.changes, false);
+    const [changes, record] = isPacked(page)
+      ? [page.changes.map(unpackChange), logRecord(page.changes, false)]
+      : [page.changes, logRecord(page.changes.map(packChange), false)];
     await db.transaction('rw', [db.log, db.meta, db.outbox], async () => {
-      if (page.changes.length) await db.log.add(record);
+      if (changes.length) await db.log.add(record);
       await db.meta.bulkPut([
         { key: META.cursor, value: page.cursor },
         { key: META.confirmed, value: page.lastMutationId },
@@ -426,7 +437,7 @@ export class LocalStore {
     this.cursor = page.cursor;
     this.clockOffsetMs = offset;
     if (!page.hasMore) this.lastSyncAt = receivedAt;
-    this.memory.applyChanges(page.changes);
+    this.memory.applyChanges(changes);
     this.memory.confirmedMutationId = page.lastMutationId;
     this.memory.rebuildOverlay();
     // While more pages follow (a first sync is 50 of them), the UI re-ranks at most once per PAGE_EMIT_MS.

@@ -6,9 +6,9 @@ import {
   PROTOCOL_VERSION,
   PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
-  type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
+import { PACK_FORMAT, type PulledPage } from '../../shared/sync/packed';
 import { ApiFailure, type ApiClient } from '../platform/api-client';
 import type { LocalStore } from './local-store';
 
@@ -254,16 +254,17 @@ export class SyncEngine {
 
   private async requestPage(
     cursor: string | null,
-  ): Promise<{ page: PullResponse; sentAt: number; at: number }> {
+  ): Promise<{ page: PulledPage; sentAt: number; at: number }> {
     const { store, api } = this.deps;
     const sentAt = Date.now();
-    const page = await api.post<PullResponse>(
+    const page = await api.post<PulledPage>(
       '/api/sync/pull',
       {
         clientId: store.clientId,
         cursor,
         protocolVersion: PROTOCOL_VERSION,
         limit: this.deps.pullLimit ?? PULL_LIMIT_MAX,
+        packed: PACK_FORMAT,
       },
       this.deps.getToken(),
     );

@@ -6,6 +6,7 @@ import {
   SSE_EVENTS,
   SSE_HEARTBEAT_MS,
 } from '../../shared/sync/protocol';
+import { PACK_FORMAT, packPage } from '../../shared/sync/packed';
 import { ANY_ROLE, userOf } from '../http/access';
 import { sendError } from '../http/errors';
 import { pull } from '../sync/pull';
@@ -40,7 +41,8 @@ export const syncRoutes =
             `server speaks sync protocol ${PROTOCOL_VERSION}`,
           );
         }
-        return pull(ctx, userOf(request), request.body);
+        const page = await pull(ctx, userOf(request), request.body);
+        return page.type === 'page' && request.body.packed === PACK_FORMAT ? packPage(page) : page;
       },
     );
 

@@ -8,6 +8,7 @@
 // desk that finds records of another format drops its stored server data and pulls again (never the outbox).
 import type { CaseEvent, CaseView, OrderFacts, OrderItem } from '../schemas/case';
 import type { Change } from './entities';
+import type { PullResponse } from './protocol';
 
 /** Version of the packed positions below. */
 export const PACK_FORMAT = 1;
@@ -90,6 +91,20 @@ type PackedEvent = [
 ];
 
 export type PackedChange = PackedCase | PackedEvent | Change;
+
+type PlainPage = Extract<PullResponse, { type: 'page' }>;
+
+/** A pull page as sent to a client that asked for `packed`: its changes packed, 2.5 times less JSON. */
+export type PackedPage = Omit<PlainPage, 'changes'> & { packed: number; changes: PackedChange[] };
+
+/** What a pull may answer: a plain or a packed page, or a reset. */
+export type PulledPage = PullResponse | PackedPage;
+
+export const isPacked = (page: PulledPage): page is PackedPage => 'packed' in page;
+
+export function packPage(page: PlainPage): PackedPage {
+  return { ...page, packed: PACK_FORMAT, changes: page.changes.map(packChange) };
+}
 
 const packItem = (i: OrderItem): [string, string, number] => [i.sku, i.name, i.qty];
 const unpackItem = (i: [string, string, number]): OrderItem => ({ sku: i[0], name: i[1], qty: i[2] });

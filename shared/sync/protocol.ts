@@ -19,6 +19,11 @@ export const PullRequest = z.object({
   cursor: z.string().max(4096).nullable(),
   limit: z.number().int().min(1).max(PULL_LIMIT_MAX).optional(),
   protocolVersion: z.number().int().positive(),
+  /**
+   * The packed format (shared/sync/packed.ts) this client reads. A server that knows it sends the page's cases
+   * and events packed and says so in `packed`; otherwise the page is plain.
+   */
+  packed: z.number().int().positive().optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 

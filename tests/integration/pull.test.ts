@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Change } from '../../shared/sync/entities';
+import { isPacked, PACK_FORMAT, unpackChange, type PulledPage } from '../../shared/sync/packed';
 import { PROTOCOL_VERSION, type PullResponse } from '../../shared/sync/protocol';
 import { cases, syncTombstones, userWarehouses } from '../../server/db/schema';
 import { writeTransaction } from '../../server/sync/write-tx';
@@ -34,6 +35,29 @@ describe.each(BACKENDS)('pull ($name)', (backend) => {
     expect(keys.sort()).toEqual(whole.changes.map(keyOf).sort());
     const kinds = new Set(whole.changes.map((c) => c.kind));
     expect([...kinds].sort()).toEqual(['case', 'courier', 'event', 'person', 'picker', 'warehouse', 'zone']);
+  });
+
+  it('sends cases and events packed to a client that reads the packed format, plain otherwise', async () => {
+    const ask = (clientId: string, packed?: number) =>
+      h.request<PulledPage>('POST', '/api/sync/pull', {
+        token,
+        body: { clientId, cursor: null, limit: 5000, protocolVersion: PROTOCOL_VERSION, packed },
+      });
+    const plain = (await ask('pull-client-plain')).body;
+    const packed = (await ask('pull-client-packed', PACK_FORMAT)).body;
+    const future = (await ask('pull-client-future', PACK_FORMAT + 1)).body;
+    // An unknown format is answered plain, as to a client that did not ask.
+    for (const page of [plain, future]) expect(page).toMatchObject({ type: 'page', hasMore: false });
+    if (plain.type !== 'page' || isPacked(plain) || isPacked(future)) throw new Error('expected plain pages');
+    if (!isPacked(packed)) throw new Error('expected a packed page');
+    expect(future).toEqual({ ...plain, serverTime: future.serverTime });
+    expect(packed.packed).toBe(PACK_FORMAT);
+    expect(packed.changes.filter((c) => Array.isArray(c)).length).toBe(
+      plain.changes.filter((c) => c.op === 'put' && (c.kind === 'case' || c.kind === 'event')).length,
+    );
+    expect(packed.changes.map(unpackChange)).toEqual(plain.changes);
+    expect(JSON.stringify(packed.changes).length).toBeLessThan(JSON.stringify(plain.changes).length / 2);
+    expect(packed.cursor).toBe(plain.cursor);
   });
 
   it('sends a change made between pages after the pages already sent, once', async () => {

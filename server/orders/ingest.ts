@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { OrderInput } from '../../shared/schemas/order-input';
+import { copyRows } from '../db/copy-rows';
 import type { Db } from '../db/open';
 import { cases, orders } from '../db/schema';
 import { reconcileCases, type TickResult } from '../engine/case-engine';
@@ -44,20 +45,31 @@ async function existingRows(
   return found;
 }
 
-const ORDER_COLUMNS = getTableColumns(orders);
+const ORDER_COLUMNS = Object.entries(getTableColumns(orders)).map(([key, column]) => ({
+  key: key as keyof OrderValues | 'updatedAt',
+  name: column.name,
+}));
 
 /**
- * Inserts new orders as one JSON parameter: drizzle's builder and the binding of ~38 parameters per row
- * dominated large imports (measured: 8.7 s of PGlite's 35k-order import became 2.2 s). Columns are named
- * explicitly, so a column added later with a default does not shift the values.
+ * Inserts new orders: with COPY where the driver takes it (PGlite, server/db/copy-rows.ts), otherwise as one
+ * JSON parameter (drizzle's builder and the binding of ~38 parameters per row dominated large imports: 8.7 s
+ * of PGlite's 35k-order import became 2.2 s). Columns are named explicitly, so a column added later with a
+ * default does not shift the values.
  */
 async function insertOrders(scope: WriteScope, rows: OrderValues[], now: Date): Promise<void> {
-  const names = Object.values(ORDER_COLUMNS).map((c) => c.name);
+  const names = ORDER_COLUMNS.map((c) => c.name);
+  const valueOf = (o: OrderValues, key: keyof OrderValues | 'updatedAt'): unknown =>
+    key === 'updatedAt' ? now : o[key];
+  const copied = await copyRows(
+    scope.tx,
+    'orders',
+    names,
+    rows.map((o) => ORDER_COLUMNS.map((c) => valueOf(o, c.key))),
+  );
+  if (copied) return;
   const records = rows.map((o) => {
     const record: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries({ ...o, updatedAt: now })) {
-      record[ORDER_COLUMNS[key as keyof typeof ORDER_COLUMNS].name] = value;
-    }
+    for (const c of ORDER_COLUMNS) record[c.name] = valueOf(o, c.key);
     return record;
   });
   const columns = sql.raw(names.map((n) => `"${n}"`).join(', '));

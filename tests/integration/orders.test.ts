@@ -46,6 +46,36 @@ describe.each(BACKENDS)('orders in, clocks and rules ($name)', (backend) => {
   const orderOf = async (platformOrderId: string) =>
     (await h.db.select().from(orders).where(eq(orders.platformOrderId, platformOrderId)))[0];
 
+  it('stores every character and instant of a batch as sent (tabs, line breaks, backslashes, \\N)', async () => {
+    // On PGlite new orders are written with COPY, whose text format gives these characters meaning.
+    const nasty = 'a\tb\nc\\d \\N \r "引号" 🚚';
+    const sent = [
+      order('ESC-1', {
+        customerName: nasty,
+        city: '\\N',
+        items: [{ sku: 'S\t1', name: `${nasty}\\`, qty: 2 }],
+        waybill: 'SF\\001',
+        vip: true,
+        pickedAt: T0 - 3 * H + 123,
+      }),
+      order('ESC-2', { customerName: '' }),
+    ];
+    const res = await post(`/api/warehouses/${WH}/orders/batch`, { orders: sent });
+    expect(res.status).toBe(200);
+    const [a, b] = [await orderOf('ESC-1'), await orderOf('ESC-2')];
+    expect(a).toMatchObject({
+      customerName: nasty,
+      city: '\\N',
+      items: [{ sku: 'S\t1', name: `${nasty}\\`, qty: 2 }],
+      waybill: 'SF\\001',
+      vip: true,
+      packedAt: null,
+    });
+    expect(a?.pickedAt?.getTime()).toBe(T0 - 3 * H + 123);
+    expect(a?.paidAt.getTime()).toBe(T0 - 40 * H);
+    expect(b).toMatchObject({ customerName: '', vip: false, waybill: null, currency: 'CNY' });
+  });
+
   it('upserts one order idempotently, with the deadline and penalty from the platform rule', async () => {
     const first = await post(`/api/warehouses/${WH}/orders`, order('TM-1'));
     expect(first.status).toBe(200);

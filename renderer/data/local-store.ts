@@ -140,6 +140,7 @@ export class LocalStore {
   private async loadLog(): Promise<void> {
     try {
       const records = await this.db.log.toArray();
+      // The phases of a warm start, for a profile of it (docs/performance.md): read, replayed, all-loaded.
       globalThis.performance?.mark?.('desk:log-read');
       this.memory.clearBase();
       for (const record of records) {

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Change } from '../../shared/sync/entities';
 import { isPacked, PACK_FORMAT, unpackChange, type PulledPage } from '../../shared/sync/packed';
 import { PROTOCOL_VERSION, type PullResponse } from '../../shared/sync/protocol';
-import { cases, syncTombstones, userWarehouses } from '../../server/db/schema';
+import { cases, orders, syncTombstones, userWarehouses } from '../../server/db/schema';
+import { CaseView } from '../../shared/schemas/case';
 import { writeTransaction } from '../../server/sync/write-tx';
 import { BACKENDS } from '../support/backends';
 import { startHarness, type Harness } from '../support/harness';
@@ -35,6 +36,24 @@ describe.each(BACKENDS)('pull ($name)', (backend) => {
     expect(keys.sort()).toEqual(whole.changes.map(keyOf).sort());
     const kinds = new Set(whole.changes.map((c) => c.kind));
     expect([...kinds].sort()).toEqual(['case', 'courier', 'event', 'person', 'picker', 'warehouse', 'zone']);
+  });
+
+  it('sends every case as the schema says, with the stored instants to the millisecond', async () => {
+    const { changes } = await h.pullAll(token, 'pull-client-schema', 5000);
+    const views = changes.flatMap((c) => (c.op === 'put' && c.kind === 'case' ? [c.value] : []));
+    expect(views.length).toBeGreaterThan(10);
+    for (const view of views) expect(CaseView.parse(view)).toEqual(view);
+    const [row] = await h.db
+      .select()
+      .from(cases)
+      .innerJoin(orders, eq(orders.id, cases.orderId))
+      .where(eq(cases.id, views[0]!.id));
+    expect(views[0]).toMatchObject({
+      shipBy: row!.cases.shipBy.getTime(),
+      openedAt: row!.cases.openedAt.getTime(),
+      overdueAt: row!.cases.overdueAt?.getTime() ?? null,
+      order: { paidAt: row!.orders.paidAt.getTime(), customerName: row!.orders.customerName },
+    });
   });
 
   it('sends cases and events packed to a client that reads the packed format, plain otherwise', async () => {

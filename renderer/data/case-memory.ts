@@ -246,6 +246,21 @@ export class CaseMemory {
     return [...this.events.values()];
   }
 
+  /** The whole base as changes, in an order that replays correctly (directory before cases before events). */
+  snapshot(): Change[] {
+    const { directory } = this;
+    return [
+      ...[...directory.warehouse.values()].map((value): Change => ({ op: 'put', kind: 'warehouse', value })),
+      ...[...directory.zone.values()].map((value): Change => ({ op: 'put', kind: 'zone', value })),
+      ...[...directory.person.values()].map((value): Change => ({ op: 'put', kind: 'person', value })),
+      ...[...directory.picker.values()].map((value): Change => ({ op: 'put', kind: 'picker', value })),
+      ...[...directory.courier.values()].map((value): Change => ({ op: 'put', kind: 'courier', value })),
+      ...[...directory.risk.values()].map((value): Change => ({ op: 'put', kind: 'risk', value })),
+      ...[...this.cases.values()].map((value): Change => ({ op: 'put', kind: 'case', value })),
+      ...this.allEvents().map((value): Change => ({ op: 'put', kind: 'event', value })),
+    ];
+  }
+
   /** A case as the user should see it (their pending actions included). */
   caseView(id: string): CaseView | undefined {
     return this.overlay.get(id) ?? this.cases.get(id);

@@ -140,8 +140,6 @@ export class LocalStore {
   private async loadLog(): Promise<void> {
     try {
       const records = await this.db.log.toArray();
-      // The phases of a warm start, for a profile of it (docs/performance.md): read, replayed, all-loaded.
-      globalThis.performance?.mark?.('desk:log-read');
       this.memory.clearBase();
       for (const record of records) {
         const changes = recordChanges(record);
@@ -152,7 +150,6 @@ export class LocalStore {
         }
         this.memory.applyChanges(changes);
       }
-      globalThis.performance?.mark?.('desk:log-replayed');
       this.memory.rebuildOverlay();
     } finally {
       this.loaded = true;
@@ -467,26 +464,11 @@ export class LocalStore {
     this.memory.outbox = this.memory.outbox.filter((e) => !dropped.has(e.id));
   }
 
-  /** The whole base as changes, in an order that replays correctly (directory before cases before events). */
-  private snapshotChanges(): Change[] {
-    const { directory } = this.memory;
-    return [
-      ...[...directory.warehouse.values()].map((value): Change => ({ op: 'put', kind: 'warehouse', value })),
-      ...[...directory.zone.values()].map((value): Change => ({ op: 'put', kind: 'zone', value })),
-      ...[...directory.person.values()].map((value): Change => ({ op: 'put', kind: 'person', value })),
-      ...[...directory.picker.values()].map((value): Change => ({ op: 'put', kind: 'picker', value })),
-      ...[...directory.courier.values()].map((value): Change => ({ op: 'put', kind: 'courier', value })),
-      ...[...directory.risk.values()].map((value): Change => ({ op: 'put', kind: 'risk', value })),
-      ...[...this.memory.cases.values()].map((value): Change => ({ op: 'put', kind: 'case', value })),
-      ...this.memory.allEvents().map((value): Change => ({ op: 'put', kind: 'event', value })),
-    ];
-  }
-
   /** Rewrites a long page log as snapshot chunks; the cursor it belongs to is unchanged. */
   async compactIfLong(): Promise<boolean> {
     await this.ready;
     if ((await this.db.log.count()) < COMPACT_AFTER) return false;
-    const records = chunkChanges(this.snapshotChanges());
+    const records = chunkChanges(this.memory.snapshot());
     await this.db.transaction('rw', this.db.log, async () => {
       await this.db.log.clear();
       await this.db.log.bulkAdd(records);

@@ -18,7 +18,7 @@ function pgliteClient(db: Db | Tx): BlobClient | null {
 }
 
 /** One value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
-export function copyValue(value: unknown): string {
+function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';

@@ -162,7 +162,7 @@ function unpackOrder(p: PackedOrder): OrderFacts {
   };
 }
 
-export function packCase(c: CaseView): PackedCase {
+function packCase(c: CaseView): PackedCase {
   return [
     CASE,
     c.id,
@@ -198,7 +198,7 @@ export function packCase(c: CaseView): PackedCase {
   ];
 }
 
-export function unpackCase(p: PackedCase): CaseView {
+function unpackCase(p: PackedCase): CaseView {
   return {
     id: p[1],
     warehouseId: p[2],
@@ -268,12 +268,7 @@ export function unpackChange(packed: PackedChange): Change {
   throw new Error(`unknown packed change ${String((packed as unknown[])[0])}`);
 }
 
-/** JSON text of the changes, packed. */
-export function packChangesText(changes: readonly Change[]): string {
-  return JSON.stringify(changes.map(packChange));
-}
-
-/** The changes of a text made by packChangesText. */
+/** The changes of the JSON text of packed changes (a stored log record, a page another window stored). */
 export function unpackChangesText(text: string): Change[] {
   return (JSON.parse(text) as PackedChange[]).map(unpackChange);
 }

@@ -4,12 +4,27 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/entities';
 import { PACK_FORMAT, packPage } from '../../shared/sync/packed';
+import type { PullResponse } from '../../shared/sync/protocol';
 import { sampleCase } from '../../shared/test-data';
 import { DeskDb } from './local-db';
 import { LocalStore } from './local-store';
 import { SyncEngine } from './sync-engine';
 
 const actor = { userId: 'u-zhang', role: 'coordinator' as const, warehouseIds: ['wh-1'] };
+
+/** The last page of a pull with these changes. */
+const page = (
+  changes: Change[],
+  cursor: string,
+  serverTime = 0,
+): Extract<PullResponse, { type: 'page' }> => ({
+  type: 'page',
+  changes,
+  cursor,
+  hasMore: false,
+  lastMutationId: 0,
+  serverTime,
+});
 
 describe('local database', () => {
   it('upgrades a version-1 database (one record per case) without losing the outbox or the cases', async () => {
@@ -74,14 +89,11 @@ describe('local database', () => {
       sampleCase({ id: `c${i}`, shipBy: now + i * 60_000 }),
     );
     await store.applyPage(
-      {
-        type: 'page',
-        changes: cases.map((value) => ({ op: 'put', kind: 'case', value })),
-        cursor: 'c',
-        hasMore: false,
-        lastMutationId: 0,
-        serverTime: now,
-      },
+      page(
+        cases.map((value) => ({ op: 'put', kind: 'case', value })),
+        'c',
+        now,
+      ),
       now,
     );
     await store.saveHead();
@@ -129,17 +141,7 @@ describe('local database', () => {
     const store = await LocalStore.open(new DeskDb(name), actor);
     for (let i = 0; i < 130; i++) {
       const value = sampleCase({ id: `c${i % 40}`, version: i });
-      await store.applyPage(
-        {
-          type: 'page',
-          changes: [{ op: 'put', kind: 'case', value }],
-          cursor: `k${i}`,
-          hasMore: false,
-          lastMutationId: 0,
-          serverTime: 0,
-        },
-        0,
-      );
+      await store.applyPage(page([{ op: 'put', kind: 'case', value }], `k${i}`), 0);
     }
     expect(await store.db.log.count()).toBe(130);
     expect(await store.compactIfLong()).toBe(true);
@@ -165,17 +167,7 @@ describe('local database', () => {
     await store.ready;
     expect(store.memory.cases.get('c1')?.penaltyFen).toBe(321);
     const value = sampleCase({ id: 'c2', penaltyFen: 654 });
-    await store.applyPage(
-      {
-        type: 'page',
-        changes: [{ op: 'put', kind: 'case', value }],
-        cursor: 'new',
-        hasMore: false,
-        lastMutationId: 0,
-        serverTime: 0,
-      },
-      0,
-    );
+    await store.applyPage(page([{ op: 'put', kind: 'case', value }], 'new'), 0);
     const [, stored] = await store.db.log.toArray();
     expect(stored).toMatchObject({ packed: PACK_FORMAT, count: 1 });
     expect(stored!.text).not.toContain('penaltyFen');
@@ -191,17 +183,7 @@ describe('local database', () => {
   it('drops stored server data in a format it cannot read, keeps the outbox, and pulls from the start', async () => {
     const name = `future-${Math.random()}`;
     const first = await LocalStore.open(new DeskDb(name), actor);
-    await first.applyPage(
-      {
-        type: 'page',
-        changes: [{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }],
-        cursor: 'k1',
-        hasMore: false,
-        lastMutationId: 0,
-        serverTime: 0,
-      },
-      0,
-    );
+    await first.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }], 'k1'), 0);
     await first.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
     // A newer build wrote a record this one does not understand.
     await first.db.log.add({ text: '[[99,"?"]]', packed: PACK_FORMAT + 1, count: 1, snapshot: false });
@@ -218,25 +200,22 @@ describe('local database', () => {
   });
 
   it('stores a packed pull page exactly as the same page sent plain', async () => {
-    const page = {
-      type: 'page' as const,
-      changes: [
-        { op: 'put', kind: 'case', value: sampleCase({ id: 'c1', penaltyFen: 77 }) },
+    const value = sampleCase({ id: 'c1', penaltyFen: 77 });
+    const sent = page(
+      [
+        { op: 'put', kind: 'case', value },
         { op: 'del', kind: 'case', id: 'c0' },
-      ] satisfies Change[],
-      cursor: 'k',
-      hasMore: false,
-      lastMutationId: 0,
-      serverTime: 0,
-    };
+      ],
+      'k',
+    );
     const plain = await LocalStore.open(new DeskDb(`plain-page-${Math.random()}`), actor);
     const packed = await LocalStore.open(new DeskDb(`packed-page-${Math.random()}`), actor);
-    await plain.applyPage(page, 0);
-    await packed.applyPage(packPage(page), 0);
+    await plain.applyPage(sent, 0);
+    await packed.applyPage(packPage(sent), 0);
     const [a] = await plain.db.log.toArray();
     const [b] = await packed.db.log.toArray();
     expect(b!.text).toBe(a!.text);
-    expect(packed.memory.cases.get('c1')).toEqual(page.changes[0]!.value);
+    expect(packed.memory.cases.get('c1')).toEqual(value);
     expect([...packed.memory.cases.keys()]).toEqual(['c1']);
     plain.close();
     packed.close();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Change } from '../../shared/sync/entities';
-import { isPacked, PACK_FORMAT, unpackChange, type PulledPage } from '../../shared/sync/packed';
+import { isPacked, PACK_FORMAT, packChange, unpackChange, type PulledPage } from '../../shared/sync/packed';
 import { PROTOCOL_VERSION, type PullResponse } from '../../shared/sync/protocol';
-import { cases, orders, syncTombstones, userWarehouses } from '../../server/db/schema';
+import { cases, orders, syncTombstones, userWarehouses, users } from '../../server/db/schema';
 import { CaseView } from '../../shared/schemas/case';
 import { writeTransaction } from '../../server/sync/write-tx';
 import { BACKENDS } from '../support/backends';
@@ -62,6 +62,43 @@ describe.each(BACKENDS)('pull ($name)', (backend) => {
         token,
         body: { clientId, cursor: null, limit: 5000, protocolVersion: PROTOCOL_VERSION, packed },
       });
+    // One case with every optional part filled and each different, so that values in swapped positions differ.
+    const [one] = await h.db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'open')).limit(1);
+    const [user] = await h.db.select({ id: users.id }).from(users).limit(1);
+    const at = Date.UTC(2026, 10, 11, 2, 3, 4, 567);
+    await h.db
+      .update(cases)
+      .set({
+        assigneeId: user!.id,
+        claimedAt: new Date(at),
+        cause: 'weather',
+        causes: ['weather', 'mis_sort'],
+        customerContacted: true,
+        needsNewWaybill: true,
+        lateMinutes: 17,
+        pauses: [{ kind: 'buyer_agreed', at, by: user!.id, from: at, to: at + 3_600_000, note: 'agreed' }],
+        compensations: [
+          {
+            id: 'comp-1',
+            type: 'coupon',
+            amountFen: 500,
+            status: 'approved',
+            offeredBy: user!.id,
+            offeredAt: at + 1,
+            decidedBy: null,
+            decidedAt: null,
+            note: '券',
+          },
+        ],
+        greenChannel: {
+          status: 'requested',
+          requestedAt: at + 2,
+          requestedBy: user!.id,
+          answeredAt: null,
+          note: '',
+        },
+      })
+      .where(eq(cases.id, one!.id));
     const plain = (await ask('pull-client-plain')).body;
     const packed = (await ask('pull-client-packed', PACK_FORMAT)).body;
     const future = (await ask('pull-client-future', PACK_FORMAT + 1)).body;
@@ -74,6 +111,8 @@ describe.each(BACKENDS)('pull ($name)', (backend) => {
     expect(packed.changes.filter((c) => Array.isArray(c)).length).toBe(
       plain.changes.filter((c) => c.op === 'put' && (c.kind === 'case' || c.kind === 'event')).length,
     );
+    // Value for value and type for type what packChange makes of the plain changes, and read back as them.
+    expect(packed.changes).toEqual(plain.changes.map(packChange));
     expect(packed.changes.map(unpackChange)).toEqual(plain.changes);
     expect(JSON.stringify(packed.changes).length).toBeLessThan(JSON.stringify(plain.changes).length / 2);
     expect(packed.cursor).toBe(plain.cursor);

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { ServerContext } from './context';
 import { openDatabase, type Database, type DatabaseOptions } from './db/open';
+import { NEXT_CURSOR_HEADER } from '../shared/sync/protocol';
 import { seedDemo, type SeedResult } from './demo/seed';
 import { tick } from './engine/case-engine';
 import { ensureDefaultRules } from './orders/rulebook';
@@ -64,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             'access-control-allow-origin': origin,
             'access-control-allow-headers': 'authorization, content-type, last-event-id',
             'access-control-allow-methods': 'GET, POST, OPTIONS',
+            'access-control-expose-headers': NEXT_CURSOR_HEADER,
             'access-control-max-age': '600',
             vary: 'origin',
           }

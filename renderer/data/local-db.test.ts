@@ -1,13 +1,13 @@
 // Upgrades of the local database must keep the outbox (guarantee 7) and the data, and the staged load must
 // paint the saved head before the whole log is in memory.
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../shared/sync/entities';
 import { PACK_FORMAT, packPage } from '../../shared/sync/packed';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { sampleCase } from '../../shared/test-data';
-import { DeskDb } from './local-db';
-import { LocalStore } from './local-store';
+import { chunkChanges, DeskDb } from './local-db';
+import { LocalStore, windowChannel } from './local-store';
 import { SyncEngine } from './sync-engine';
 
 const actor = { userId: 'u-zhang', role: 'coordinator' as const, warehouseIds: ['wh-1'] };
@@ -105,19 +105,22 @@ describe('local database', () => {
     expect(reopened.memory.cases.size).toBe(120);
     expect(reopened.memory.cases.has('c0')).toBe(true);
     const pulls: string[] = [];
+    const empty = {
+      type: 'page',
+      changes: [],
+      cursor: 'c',
+      hasMore: false,
+      lastMutationId: 0,
+      serverTime: now,
+    };
     const engine = new SyncEngine({
       api: {
         baseUrl: '',
-        post: async (path) =>
-          (pulls.push(path),
-          {
-            type: 'page',
-            changes: [],
-            cursor: 'c',
-            hasMore: false,
-            lastMutationId: 0,
-            serverTime: now,
-          }) as never,
+        post: async () => Promise.reject(new Error('pulls are read early')),
+        postEarly: async (path) => {
+          pulls.push(path);
+          return { headers: new Headers(), text: Promise.resolve(JSON.stringify(empty)) };
+        },
         get: async () => null as never,
       },
       store: reopened,
@@ -219,5 +222,53 @@ describe('local database', () => {
     expect([...packed.memory.cases.keys()]).toEqual(['c1']);
     plain.close();
     packed.close();
+  });
+
+  it('stores a packed page as the response text it came in and replays it after a reopen', async () => {
+    const name = `page-text-${Math.random()}`;
+    const value = sampleCase({ id: 'c7', penaltyFen: 12 });
+    const sent = packPage(page([{ op: 'put', kind: 'case', value }], 'k7'));
+    const text = JSON.stringify(sent);
+    const store = await LocalStore.open(new DeskDb(name), actor);
+    await store.applyPage(sent, 0, text);
+    const [record] = await store.db.log.toArray();
+    expect(record!.text).toBe(text);
+    store.close();
+    const reopened = await LocalStore.open(new DeskDb(name), actor);
+    await reopened.ready;
+    expect(reopened.memory.cases.get('c7')).toEqual(value);
+    reopened.close();
+  });
+
+  it('tells another window of the same store about a page, which reads it from the log', async () => {
+    const name = `two-windows-${Math.random()}`;
+    const leader = await LocalStore.open(new DeskDb(name), actor);
+    const follower = await LocalStore.open(new DeskDb(name), actor);
+    await Promise.all([leader.ready, follower.ready]);
+    const first = sampleCase({ id: 'w1' });
+    const sent = packPage(page([{ op: 'put', kind: 'case', value: first }], 'kw1'));
+    await leader.applyPage(sent, 0, JSON.stringify(sent));
+    await vi.waitFor(() => expect(follower.memory.cases.get('w1')).toEqual(first));
+    expect(follower.cursor).toBe('kw1');
+    // A page whose record the leader compacted away before the follower read it: the follower replays the log.
+    const second = sampleCase({ id: 'w2' });
+    await leader.db.log.clear();
+    await leader.db.log.bulkAdd(
+      chunkChanges([...leader.memory.snapshot(), { op: 'put', kind: 'case', value: second }]),
+    );
+    const channel = new BroadcastChannel(windowChannel(name));
+    channel.postMessage({
+      type: 'page',
+      seq: 999,
+      cursor: 'kw2',
+      lastMutationId: 0,
+      clockOffsetMs: 0,
+      lastSyncAt: null,
+    });
+    await vi.waitFor(() => expect(follower.memory.cases.get('w2')).toEqual(second));
+    channel.close();
+    expect(follower.memory.cases.get('w1')).toEqual(first);
+    leader.close();
+    follower.close();
   });
 });

@@ -6,7 +6,7 @@
 // drop the outbox.
 import Dexie, { type Table } from 'dexie';
 import type { Change } from '../../shared/sync/entities';
-import { PACK_FORMAT, packChange, unpackChangesText, type PackedChange } from '../../shared/sync/packed';
+import { PACK_FORMAT, packChange, unpackChange, type PackedChange } from '../../shared/sync/packed';
 import type { OutboxEntry } from './outbox-entry';
 
 export interface MetaRow {
@@ -20,6 +20,7 @@ export interface LogRecord {
   /**
    * JSON text of the changes (strings store and load far faster than as many objects): packed
    * (shared/sync/packed.ts) in the format `packed` names, or plain Change[] in records written before packing.
+   * A page stored as it came is the text of the whole pull response, an object whose `changes` they are.
    */
   text: string;
   packed?: number;
@@ -34,10 +35,20 @@ export function logRecord(packed: readonly PackedChange[], snapshot: boolean): L
   return { text: JSON.stringify(packed), packed: PACK_FORMAT, count: packed.length, snapshot };
 }
 
+/**
+ * A packed pull page stored as the response text it came in: serialising the parsed page again cost the desk
+ * 1.6 s of a 100,000-case first sync (docs/performance.md).
+ */
+export function pageRecord(pageText: string, count: number): LogRecord {
+  return { text: pageText, packed: PACK_FORMAT, count, snapshot: false };
+}
+
 /** The changes of a record, or null when it is in a packed format this build cannot read. */
 export function recordChanges(record: LogRecord): Change[] | null {
   if (record.packed === undefined) return JSON.parse(record.text) as Change[];
-  return record.packed === PACK_FORMAT ? unpackChangesText(record.text) : null;
+  if (record.packed !== PACK_FORMAT) return null;
+  const parsed = JSON.parse(record.text) as PackedChange[] | { changes: PackedChange[] };
+  return (Array.isArray(parsed) ? parsed : parsed.changes).map(unpackChange);
 }
 
 export function chunkChanges(changes: readonly Change[]): LogRecord[] {

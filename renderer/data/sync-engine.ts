@@ -3,6 +3,7 @@
 // network and 5xx back off with full jitter (capped, Retry-After honoured), 401 waits for a new login, 413
 // halves the batch, a mutation-id gap renumbers what is pending, and a "reset" refetches server data only.
 import {
+  NEXT_CURSOR_HEADER,
   PROTOCOL_VERSION,
   PULL_LIMIT_MAX,
   PUSH_BATCH_MAX,
@@ -252,12 +253,11 @@ export class SyncEngine {
     }
   }
 
-  private async requestPage(
-    cursor: string | null,
-  ): Promise<{ page: PulledPage; sentAt: number; at: number }> {
+  /** Resolves when the page's headers arrive: the cursor after it, if the server named one, and its body. */
+  private async requestPage(cursor: string | null): Promise<RequestedPage> {
     const { store, api } = this.deps;
     const sentAt = Date.now();
-    const page = await api.post<PulledPage>(
+    const early = await api.postEarly(
       '/api/sync/pull',
       {
         clientId: store.clientId,
@@ -268,32 +268,48 @@ export class SyncEngine {
       },
       this.deps.getToken(),
     );
-    return { page, sentAt, at: Date.now() };
+    return { text: early.text, next: early.headers.get(NEXT_CURSOR_HEADER), sentAt, at: Date.now() };
   }
 
   /**
-   * Pages in server order. The next page is asked for as soon as a page arrives (its cursor is all the next
-   * request needs), so the server reads and compresses page n+1 while the desk stores and applies page n; the
-   * pages are still stored strictly one after another.
+   * Pages in server order. The next page is asked for as soon as a page's headers name its cursor, so the server
+   * reads page n+1 while page n is compressed, downloaded, parsed and stored (without the header, as soon as
+   * page n is parsed); the pages are still stored strictly one after another, and the body's cursor is the one
+   * that counts.
    */
   private async pullAll(): Promise<void> {
     const { store } = this.deps;
     let next = this.requestPage(store.cursor);
     for (let guard = 0; guard < 10_000; guard++) {
-      const { page, sentAt, at } = await next;
+      const requested = await next;
+      const ask = (cursor: string) => {
+        const p = this.requestPage(cursor);
+        // Handled when awaited; this only keeps a failure from being reported as unhandled if storing fails first.
+        p.catch(() => undefined);
+        return p;
+      };
+      const early = requested.next !== null ? ask(requested.next) : null;
+      // The text is kept: a packed page is stored as it came, not serialised again (local-store.ts).
+      const text = await requested.text;
+      const page = JSON.parse(text) as PulledPage;
       if (page.type === 'reset') {
         await store.resetBase();
         next = this.requestPage(store.cursor);
         continue;
       }
-      if (page.hasMore) {
-        next = this.requestPage(page.cursor);
-        // Handled when awaited; this only keeps a failure from being reported as unhandled if storing fails first.
-        next.catch(() => undefined);
-      }
+      if (page.hasMore) next = early && requested.next === page.cursor ? early : ask(page.cursor);
       // Server time at the midpoint of the request is the best estimate of "now" on the server.
-      await store.applyPage(page, Math.round((sentAt + at) / 2));
+      await store.applyPage(page, Math.round((requested.sentAt + requested.at) / 2), text);
       if (!page.hasMore) return;
     }
   }
+}
+
+interface RequestedPage {
+  /** The body as it arrives. */
+  text: Promise<string>;
+  /** The cursor after this page from its headers (null: none named, or the last page). */
+  next: string | null;
+  sentAt: number;
+  at: number;
 }

@@ -43,9 +43,18 @@ export function classify(status: number): ApiFailureKind {
   return 'final';
 }
 
+/** A response whose headers are in while its body is still arriving. */
+export interface EarlyResponse {
+  headers: Headers;
+  /** The body's text (a body cut off on the way rejects with a `retry` ApiFailure). */
+  text: Promise<string>;
+}
+
 export interface ApiClient {
   baseUrl: string;
   post<T>(path: string, body: unknown, token: string | null, signal?: AbortSignal): Promise<T>;
+  /** Resolves at the headers of a successful answer; failures are thrown as by post. */
+  postEarly(path: string, body: unknown, token: string | null): Promise<EarlyResponse>;
   get<T>(path: string, token: string | null, signal?: AbortSignal): Promise<T>;
 }
 
@@ -58,13 +67,14 @@ export interface ApiClientOptions {
 export function createApiClient(baseUrl: string, options: ApiClientOptions = {}): ApiClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  async function call<T>(
+  /** The response of a request that succeeded; anything else thrown as an ApiFailure. */
+  async function open(
     method: string,
     path: string,
     body: unknown,
     token: string | null,
     signal?: AbortSignal,
-  ): Promise<T> {
+  ): Promise<Response> {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -80,17 +90,28 @@ export function createApiClient(baseUrl: string, options: ApiClientOptions = {})
     } catch (err) {
       throw new ApiFailure('retry', 0, 'network', `network error: ${(err as Error).message}`);
     }
-    const text = await res.text().catch(() => '');
-    const parsed = parseJson(text);
-    if (res.ok) return parsed as T;
+    if (res.ok) return res;
+    const parsed = parseJson(await res.text().catch(() => ''));
     const error = ApiErrorBody.safeParse(parsed);
     const code = error.success ? error.data.error : `http_${res.status}`;
     const message = error.success ? error.data.message : `${res.status} ${res.statusText}`;
     throw new ApiFailure(classify(res.status), res.status, code, message, retryAfter(res), parsed);
   }
+  /** A body cut off on the way is a network failure (retry), never an empty answer. */
+  const textOf = (res: Response): Promise<string> =>
+    res.text().catch((err: unknown) => {
+      throw new ApiFailure('retry', 0, 'network', `network error in the body: ${(err as Error).message}`);
+    });
+  const read = async <T>(res: Response): Promise<T> => parseJson(await textOf(res)) as T;
   return {
     baseUrl,
-    post: (path, body, token, signal) => call('POST', path, body, token, signal),
-    get: (path, token, signal) => call('GET', path, undefined, token, signal),
+    post: async (path, body, token, signal) => read(await open('POST', path, body, token, signal)),
+    async postEarly(path, body, token) {
+      const res = await open('POST', path, body, token);
+      const text = textOf(res);
+      text.catch(() => undefined); // the caller may stop before awaiting it (an earlier page failed)
+      return { headers: res.headers, text };
+    },
+    get: async (path, token, signal) => read(await open('GET', path, undefined, token, signal)),
   };
 }

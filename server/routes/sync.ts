@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  NEXT_CURSOR_HEADER,
   PROTOCOL_VERSION,
   PullRequest,
   PushRequest,
@@ -42,6 +43,8 @@ export const syncRoutes =
           );
         }
         const page = await pull(ctx, userOf(request), request.body);
+        // Sent before the body (which is then serialised and compressed), so the desk's next request overlaps it.
+        if (page.type === 'page' && page.hasMore) reply.header(NEXT_CURSOR_HEADER, page.cursor);
         return page.type === 'page' && request.body.packed === PACK_FORMAT ? packPage(page) : page;
       },
     );

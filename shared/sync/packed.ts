@@ -267,8 +267,3 @@ export function unpackChange(packed: PackedChange): Change {
   if (packed[0] === EVENT) return { op: 'put', kind: 'event', value: unpackEvent(packed) };
   throw new Error(`unknown packed change ${String((packed as unknown[])[0])}`);
 }
-
-/** The changes of the JSON text of packed changes (a stored log record, a page another window stored). */
-export function unpackChangesText(text: string): Change[] {
-  return (JSON.parse(text) as PackedChange[]).map(unpackChange);
-}

@@ -2,7 +2,7 @@
 // with faults injected on the wire between them: the pieces a coordinator's desk runs, minus the pixels.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { caseEvents, cases } from '../../server/db/schema';
 import { DeskDb } from '../../renderer/data/local-db';
 import { LocalStore } from '../../renderer/data/local-store';
@@ -22,11 +22,13 @@ interface Desk {
   token: { value: string };
   authExpired: number;
   sent: string[];
+  /** Sees every response that reached the desk and may hand it a different one. */
+  onResponse: ((url: string, res: Response) => Response) | null;
 }
 
 let dbCounter = 0;
 
-async function openDesk(h: Harness, username: string): Promise<Desk> {
+async function openDesk(h: Harness, username: string, pullLimit?: number): Promise<Desk> {
   const { token, user } = await h.login(username);
   const desk = {
     userId: user.id,
@@ -35,6 +37,7 @@ async function openDesk(h: Harness, username: string): Promise<Desk> {
     token: { value: token },
     authExpired: 0,
     sent: [] as string[],
+    onResponse: null,
   } as Desk;
   const faultyFetch: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -48,7 +51,7 @@ async function openDesk(h: Harness, username: string): Promise<Desk> {
       await res.text();
       throw new TypeError('network error (response lost after the server committed)');
     }
-    return res;
+    return desk.onResponse?.(url, res) ?? res;
   };
   desk.store = await LocalStore.open(new DeskDb(`client-sync-${dbCounter++}-${username}`), {
     userId: user.id,
@@ -63,6 +66,7 @@ async function openDesk(h: Harness, username: string): Promise<Desk> {
     isOnline: () => desk.online.value,
     random: () => 0, // no jitter: retries happen as soon as Retry-After allows
     fallbackPullMs: 3_600_000,
+    ...(pullLimit ? { pullLimit } : {}),
   });
   return desk;
 }
@@ -208,5 +212,52 @@ describe.each(BACKENDS)('client sync engine against the server ($name)', (backen
     const refused = wang.store.memory.outbox.find((e) => e.targetId === caseId);
     expect(refused).toMatchObject({ status: 'refused', refusal: { code: 'conflict', by: zhang.userId } });
     expect(wang.store.memory.caseView(caseId)?.assigneeId).toBe(zhang.userId);
+  });
+
+  it('asks for the next page at the headers of a page, and loses nothing when a body is cut off', async () => {
+    const desk = await openDesk(h, 'lina', 7);
+    // Every pull's body is held until the desk sends its next pull, or for 1.5 s: only a desk that takes the next
+    // cursor from the headers goes on at once. The third body breaks off after a few bytes.
+    let pulls = 0;
+    let releasedByNext = 0;
+    const held: (() => void)[] = [];
+    desk.onResponse = (url, res) => {
+      if (!url.endsWith('/api/sync/pull')) return res;
+      pulls++;
+      for (const release of held.splice(0)) release();
+      let byNext = false;
+      const gate = new Promise<void>((resolve) => {
+        held.push(() => ((byNext = true), resolve()));
+        setTimeout(resolve, 1500);
+      });
+      const cut = pulls === 3;
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          await gate;
+          if (byNext) releasedByNext++;
+          if (cut) {
+            controller.enqueue(bytes.slice(0, 10));
+            controller.error(new TypeError('connection reset'));
+          } else {
+            controller.enqueue(bytes);
+            controller.close();
+          }
+        },
+      });
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    desk.engine.start();
+    await settled(desk);
+    desk.engine.stop();
+    const { user } = await h.login('lina');
+    const stored = await h.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(inArray(cases.warehouseId, user.warehouseIds));
+    expect(pulls).toBeGreaterThan(8);
+    expect([...desk.store.memory.cases.keys()].sort()).toEqual(stored.map((r) => r.id).sort());
+    // All but the last page of each round (and the cut one's) let the next request go before their body.
+    expect(releasedByNext).toBeGreaterThanOrEqual(pulls - 4);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { NEXT_CURSOR_HEADER } from '../../shared/sync/protocol';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../server/auth/rate-limit';
 import { auditLog, cases } from '../../server/db/schema';
 import { BACKENDS } from '../support/backends';
@@ -146,5 +147,7 @@ describe.each(BACKENDS)('security ($name)', (backend) => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const app = await fetch(`${h.url}/api/health`, { headers: { origin: 'app://desk' } });
     expect(app.headers.get('access-control-allow-origin')).toBe('app://desk');
+    // The app reads the next pull cursor from a header (docs/sync-protocol.md): it must be exposed to it.
+    expect(app.headers.get('access-control-expose-headers')).toBe(NEXT_CURSOR_HEADER);
   });
 });

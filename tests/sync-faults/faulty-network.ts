@@ -1,10 +1,11 @@
 // The wire between a desk and the server, with faults on demand: the kinds of trouble sync engines meet in
-// the field (lost requests, responses lost after the server committed, duplicates, delays and reordering,
-// 5xx/503 with Retry-After, 401, 413). Requests go to whatever server is current, so the server can restart
+// the field (lost requests, responses lost after the server committed, bodies cut off after the headers,
+// duplicates, delays and reordering, 5xx/503 with Retry-After, 401, 413). Requests go to whatever server is current, so the server can restart
 // underneath a client.
 export type Fault =
   | 'drop-request'
   | 'drop-response'
+  | 'cut-body'
   | 'duplicate'
   | 'delay'
   | 'server-error'
@@ -15,6 +16,7 @@ export type Fault =
 export const FAULTS: readonly Fault[] = [
   'drop-request',
   'drop-response',
+  'cut-body',
   'duplicate',
   'delay',
   'server-error',
@@ -78,6 +80,15 @@ export class FaultyNetwork {
       case 'drop-response': {
         await fetch(url, init).then((r) => r.text());
         throw new TypeError('network error (response lost after the server committed)');
+      }
+      case 'cut-body': {
+        // The headers arrive and the connection breaks in the body (a desk may already act on the headers).
+        const res = await fetch(url, init);
+        await res.arrayBuffer();
+        const body = new ReadableStream<Uint8Array>({
+          start: (controller) => controller.error(new TypeError('connection reset in the body')),
+        });
+        return new Response(body, { status: res.status, headers: res.headers });
       }
       default:
         return fetch(url, init);

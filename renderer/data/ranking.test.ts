@@ -319,6 +319,25 @@ describe('rankIncrementally', () => {
           ranking.ranked.filter((r) => matchesSearch(r.c, text)).map((r) => r.id),
         );
     }
+    // Several actions in a row with no search between (each list's search arrays are made only when read):
+    // the next searches, new and carried over, still find exactly the matching cases.
+    searched(ranking.ranked, '51');
+    for (let round = 0; round < 70; round++) {
+      memory.applyChanges([
+        put(
+          sampleCase({ id: `c${(round * 17) % 400}`, platformOrderId: `6${round}`, shipBy: NOW - round * H }),
+        ),
+        put(sampleCase({ id: `c${(round * 29 + 5) % 400}`, status: 'resolved' })),
+        put(sampleCase({ id: `c${(round * 31 + 9) % 400}`, platformOrderId: `95${round}`, shipBy: NOW + H })),
+      ]);
+      memory.rebuildOverlay();
+      ranking = rankIncrementally(ranking, memory, NOW, []);
+      if (round % 23 === 22)
+        for (const text of ['51', '6', '61', '5'])
+          expect(searched(ranking.ranked, text), `"${text}" after ${round + 1} actions`).toEqual(
+            ranking.ranked.filter((r) => matchesSearch(r.c, text)).map((r) => r.id),
+          );
+    }
     // A new time step ranks everything again (scores move with time).
     const later = rankIncrementally(ranking, memory, NOW + H, []);
     expect(later.ranked.map((r) => `${r.id}:${r.score}`)).toEqual(

@@ -19,6 +19,7 @@ import {
   searchHits,
   searchKey,
   setHaystack,
+  splicedHaystack,
   type Haystack,
 } from './search-index';
 
@@ -139,6 +140,9 @@ function mergeChanged(
   const prevHay = builtHaystack(prev);
   if (changed.size <= FEW_CHANGED) return spliceChanged(prev, prevHay, changed, adds);
   const hay: Haystack | null = prevHay ? newHaystack() : null;
+  // Read once: a spliced list's arrays are behind getters.
+  const prevKeys = prevHay?.keys;
+  const prevPhones = prevHay?.phones;
   const out: RankedCase[] = [];
   let j = 0;
   const add = (r: RankedCase) => {
@@ -154,8 +158,8 @@ function mergeChanged(
     while (j < adds.length && compareByPriority(adds[j]!, r) < 0) add(adds[j++]!);
     out.push(r);
     if (hay) {
-      hay.keys.push(prevHay!.keys[i]!);
-      hay.phones.push(prevHay!.phones[i]!);
+      hay.keys.push(prevKeys![i]!);
+      hay.phones.push(prevPhones![i]!);
     }
   }
   while (j < adds.length) add(adds[j++]!);
@@ -177,7 +181,6 @@ function spliceChanged(
   adds: readonly RankedCase[],
 ): RankedCase[] {
   const out = prev.slice();
-  const hay = prevHay && newHaystack(prevHay.keys.slice(), prevHay.phones.slice());
   // Where the changed cases were: one scan per case, stopping at the first hit (each id is listed at most once).
   const gone: number[] = [];
   for (const id of changed) {
@@ -187,11 +190,8 @@ function spliceChanged(
         break;
       }
   }
-  for (const i of gone.sort((a, b) => b - a)) {
-    out.splice(i, 1);
-    hay?.keys.splice(i, 1);
-    hay?.phones.splice(i, 1);
-  }
+  const removedDescending = gone.sort((a, b) => b - a);
+  for (const i of removedDescending) out.splice(i, 1);
   // Where the changed cases went, ascending (adds are in rank order, so each lands after the one before).
   const placed: number[] = [];
   for (const r of adds) {
@@ -205,12 +205,21 @@ function spliceChanged(
     }
     out.splice(lo, 0, r);
     placed.push(lo);
-    hay?.keys.splice(lo, 0, searchKey(r.c));
-    hay?.phones.splice(lo, 0, r.c.order.customerPhone);
   }
-  if (hay) {
+  if (prevHay) {
+    // The same edits, made to the search arrays when they are next read.
+    const hay = splicedHaystack(prevHay, out.length, (keys, phones) => {
+      for (const i of removedDescending) {
+        keys.splice(i, 1);
+        phones.splice(i, 1);
+      }
+      adds.forEach((r, j) => {
+        keys.splice(placed[j]!, 0, searchKey(r.c));
+        phones.splice(placed[j]!, 0, r.c.order.customerPhone);
+      });
+    });
     // The searches in use move over too: an action on a searched-for case must not cost a walk over every case.
-    carrySearches(prevHay, hay, gone.reverse(), placed);
+    carrySearches(prevHay, hay, [...removedDescending].reverse(), placed, adds);
     setHaystack(out, hay);
   }
   return out;

@@ -38,8 +38,10 @@ interface Search {
  * "8265" is among those containing "826". Erasing a character finds the shorter search still here.
  */
 export interface Haystack {
-  keys: string[];
-  phones: string[];
+  /** Entries it covers: its list's length once whole. */
+  readonly size: number;
+  readonly keys: string[];
+  readonly phones: string[];
   searches: Map<string, Search>;
 }
 
@@ -50,10 +52,56 @@ let scratch = { candidates: new Int32Array(0), hits: new Int32Array(0) };
 const RECENT_SEARCHES = 8;
 
 export const newHaystack = (keys: string[] = [], phones: string[] = []): Haystack => ({
+  get size() {
+    return keys.length;
+  },
   keys,
   phones,
   searches: new Map(),
 });
+
+type Edit = (keys: string[], phones: string[]) => void;
+
+/** Spliced haystacks not made yet: the made one they start from and the edits to it, in order. */
+const unmade = new WeakMap<Haystack, { base: Haystack; edits: Edit[] }>();
+const MAX_EDITS = 64;
+
+/**
+ * The haystack of a list spliced from another (an action, a colleague's claim): `prev`'s arrays copied and
+ * edited by `edit` when first read (the next search, or idle time: prepareSearch), not in the re-render after
+ * the action, where copying two 100,000-entry arrays cost 10 ms before the outbox write could report. Splices
+ * of splices not made yet add their edits to one copy.
+ */
+export function splicedHaystack(prev: Haystack, size: number, edit: Edit): Haystack {
+  // A long run of actions without a search or an idle moment between: make the previous one now rather than
+  // let the first read replay them all.
+  if ((unmade.get(prev)?.edits.length ?? 0) >= MAX_EDITS) void prev.keys;
+  const before = unmade.get(prev);
+  const plan = before ? { base: before.base, edits: [...before.edits, edit] } : { base: prev, edits: [edit] };
+  let made: { keys: string[]; phones: string[] } | null = null;
+  const make = () => {
+    if (!made) {
+      const keys = plan.base.keys.slice();
+      const phones = plan.base.phones.slice();
+      for (const e of plan.edits) e(keys, phones);
+      made = { keys, phones };
+      unmade.delete(hay);
+    }
+    return made;
+  };
+  const hay: Haystack = {
+    size,
+    get keys() {
+      return make().keys;
+    },
+    get phones() {
+      return make().phones;
+    },
+    searches: new Map(),
+  };
+  unmade.set(hay, plan);
+  return hay;
+}
 
 // Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
 // by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
@@ -63,7 +111,7 @@ const haystacks = new WeakMap<readonly RankedCase[], Haystack>();
 /** A list's haystack if it was built (and is whole), else null. */
 export function builtHaystack(list: readonly RankedCase[]): Haystack | null {
   const found = haystacks.get(list);
-  return found && found.keys.length === list.length ? found : null;
+  return found && found.size === list.length ? found : null;
 }
 
 export function setHaystack(list: readonly RankedCase[], hay: Haystack): void {
@@ -72,7 +120,7 @@ export function setHaystack(list: readonly RankedCase[], hay: Haystack): void {
 
 function haystackOf(list: readonly RankedCase[]): Haystack {
   let hay = haystacks.get(list);
-  if (!hay || hay.keys.length !== list.length) {
+  if (!hay || hay.size !== list.length) {
     const keys = new Array<string>(list.length);
     const phones = new Array<string>(list.length);
     for (let i = 0; i < list.length; i++) {
@@ -138,7 +186,7 @@ export function searchHits(list: readonly RankedCase[], text: string): Int32Arra
   let within: Int32Array | null = null;
   for (const [t, prior] of hay.searches)
     if (text.includes(t) && (!within || prior.candidates.length < within.length)) within = prior.candidates;
-  const indexes = within ?? allIndexes(hay.keys.length);
+  const indexes = within ?? allIndexes(hay.size);
   if (scratch.candidates.length < indexes.length)
     scratch = { candidates: new Int32Array(indexes.length), hits: new Int32Array(indexes.length) };
   const [n, m] = scan(hay, text, indexes);
@@ -154,16 +202,18 @@ const CARRIED_SEARCHES = 2;
 
 /**
  * The last searches over `prev` moved to `hay`, the haystack of the list spliced from it: `removed` holds the
- * old indexes taken out, `placed` the new indexes of the cases put in, both ascending.
+ * old indexes taken out, `placed` the new indexes of the cases put in (`added`, in the same order), both
+ * ascending.
  */
 export function carrySearches(
   prev: Haystack,
   hay: Haystack,
   removed: readonly number[],
   placed: readonly number[],
+  added: readonly RankedCase[],
 ): void {
   for (const [text, search] of [...prev.searches].slice(-CARRIED_SEARCHES))
-    hay.searches.set(text, moveSearch(search, text, hay, removed, placed));
+    hay.searches.set(text, moveSearch(search, text, removed, placed, added));
 }
 
 /**
@@ -174,17 +224,18 @@ export function carrySearches(
 function moveSearch(
   search: Search,
   text: string,
-  hay: Haystack,
   removed: readonly number[],
   placed: readonly number[],
+  added: readonly RankedCase[],
 ): Search {
   const phone = isPhoneTail(text);
-  const move = (indexes: Int32Array, matches: (i: number) => boolean): Int32Array => {
+  /** `matches` is asked about the p-th case put in. */
+  const move = (indexes: Int32Array, matches: (p: number) => boolean): Int32Array => {
     const out: number[] = [];
     let r = 0;
     let p = 0;
     const insertNext = () => {
-      if (matches(placed[p]!)) out.push(placed[p]!);
+      if (matches(p)) out.push(placed[p]!);
       p++;
     };
     for (const i of indexes) {
@@ -199,11 +250,12 @@ function moveSearch(
     while (p < placed.length) insertNext();
     return Int32Array.from(out);
   };
-  const { keys, phones } = hay;
-  const candidates = move(search.candidates, (i) => keys[i]!.includes(text) || phones[i]!.includes(text));
+  const key = (p: number) => searchKey(added[p]!.c);
+  const phoneOf = (p: number) => added[p]!.c.order.customerPhone;
+  const candidates = move(search.candidates, (p) => key(p).includes(text) || phoneOf(p).includes(text));
   const hits =
     search.hits === search.candidates
       ? candidates
-      : move(search.hits, (i) => keys[i]!.includes(text) || (phone && phones[i]!.endsWith(text)));
+      : move(search.hits, (p) => key(p).includes(text) || (phone && phoneOf(p).endsWith(text)));
   return { candidates, hits };
 }

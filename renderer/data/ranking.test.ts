@@ -12,6 +12,7 @@ import {
   filterRanked,
   liveRiskFlags,
   matchesSearch,
+  prepareSearch,
   rankClosed,
   rankIncrementally,
   rankOpen,
@@ -22,6 +23,7 @@ import {
   type WorklistFilters,
   type WorklistQuery,
 } from './ranking';
+import { searchReady } from './search-index';
 
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
 const H = 3_600_000;
@@ -332,6 +334,12 @@ describe('rankIncrementally', () => {
       ]);
       memory.rebuildOverlay();
       ranking = rankIncrementally(ranking, memory, NOW, []);
+      // The copy waits for the next search or for idle time (prepareSearch), not the action's re-render.
+      expect(searchReady(ranking.ranked)).toBe(false);
+      if (round === 40) {
+        prepareSearch(ranking.ranked);
+        expect(searchReady(ranking.ranked)).toBe(true);
+      }
       if (round % 23 === 22)
         for (const text of ['51', '6', '61', '5'])
           expect(searched(ranking.ranked, text), `"${text}" after ${round + 1} actions`).toEqual(

@@ -136,7 +136,13 @@ function haystackOf(list: readonly RankedCase[]): Haystack {
 
 /** Builds a ranked list's search haystack ahead of the first keystroke (e.g. when the browser is idle). */
 export function prepareSearch(list: readonly RankedCase[]): void {
-  haystackOf(list);
+  void haystackOf(list).keys; // a spliced list's arrays are made here too, not by the next keystroke
+}
+
+/** Whether a keystroke over this list finds its search arrays made (none to build or copy). */
+export function searchReady(list: readonly RankedCase[]): boolean {
+  const hay = builtHaystack(list);
+  return hay !== null && !unmade.has(hay);
 }
 
 /** 0, 1, 2, ...: the walk over every entry goes through the same loop as the walk over a recent search's. */

@@ -2,10 +2,10 @@
 // runs the case engine on a timer and listens. Used by `desk serve`, `npm start` and the end-to-end tests.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { NEXT_CURSOR_HEADER } from '../shared/sync/protocol';
 import { buildApp } from './app';
 import type { ServerContext } from './context';
 import { openDatabase, type Database, type DatabaseOptions } from './db/open';
-import { NEXT_CURSOR_HEADER } from '../shared/sync/protocol';
 import { seedDemo, type SeedResult } from './demo/seed';
 import { tick } from './engine/case-engine';
 import { ensureDefaultRules } from './orders/rulebook';

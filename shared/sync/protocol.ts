@@ -49,9 +49,9 @@ export const PullResponse = z.discriminatedUnion('type', [
 export type PullResponse = z.infer<typeof PullResponse>;
 
 /**
- * Response headers of a page that has more after it: its cursor, so that a client may ask for the next page as
+ * Response header of a page that has more after it: its cursor, so that a client may ask for the next page as
  * soon as the headers arrive, while this page's body is still on the way and being stored. The body's cursor
- * stays the one that counts; a reset carries neither header.
+ * stays the one that counts; the last page and a reset carry no such header.
  */
 export const NEXT_CURSOR_HEADER = 'x-sync-next-cursor';
 

@@ -1,7 +1,7 @@
 // The wire between a desk and the server, with faults on demand: the kinds of trouble sync engines meet in
 // the field (lost requests, responses lost after the server committed, bodies cut off after the headers,
-// duplicates, delays and reordering, 5xx/503 with Retry-After, 401, 413). Requests go to whatever server is current, so the server can restart
-// underneath a client.
+// duplicates, delays and reordering, 5xx/503 with Retry-After, 401, 413). Requests go to whatever server is
+// current, so the server can restart underneath a client.
 export type Fault =
   | 'drop-request'
   | 'drop-response'

@@ -45,4 +45,45 @@ describe('critical overdue alerts', () => {
     watch.scan([delayed], NOW + 3 * MIN);
     expect(watch.scan([delayed], NOW + 11 * MIN).newlyCritical).toEqual([]);
   });
+
+  it('gives the same result in slices as at once, and sees cases added between slices', () => {
+    const cases = new Map(
+      Array.from({ length: 3_000 }, (_, i) => {
+        const c = sampleCase({
+          id: `c${i}`,
+          perishability: i % 3 === 0 ? 'fresh' : 'durable',
+          shipBy: NOW - MIN - (i % 7) * 1_000,
+        });
+        return [c.id, c] as const;
+      }),
+    );
+    const whole = new OverdueWatch();
+    const sliced = new OverdueWatch();
+    whole.scan(cases.values(), NOW - 2 * MIN);
+    sliced.scan(cases.values(), NOW - 2 * MIN);
+    const expected = whole.scan([...cases.values()], NOW);
+
+    const pass = sliced.begin(NOW);
+    const it = cases.values();
+    let slices = 0;
+    let allowed = 0;
+    // Each slice may go on for two checks: the pass stops at a check, never in between.
+    while (!pass.take(it, () => allowed-- > 0)) {
+      slices++;
+      allowed = 1;
+    }
+    const result = pass.finish();
+    expect(slices).toBeGreaterThan(2);
+    expect(expected.overdueOpen).toBe(3_000);
+    expect(result.overdueOpen).toBe(expected.overdueOpen);
+    expect(result.newlyCritical.map((c) => c.id)).toEqual(expected.newlyCritical.map((c) => c.id));
+
+    const late = sliced.begin(NOW);
+    const it2 = cases.values();
+    expect(late.take(it2, () => false)).toBe(false);
+    const arrived = sampleCase({ id: 'arrived', perishability: 'frozen', shipBy: NOW - MIN });
+    cases.set(arrived.id, arrived);
+    expect(late.take(it2, () => true)).toBe(true);
+    expect(late.finish().newlyCritical.map((c) => c.id)).toEqual(['arrived']);
+  });
 });

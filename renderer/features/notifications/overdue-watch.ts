@@ -29,20 +29,52 @@ export class OverdueWatch {
     return this.seen !== null;
   }
 
+  /** Every case at once. */
   scan(cases: Iterable<CaseView>, now: number): ScanResult {
+    const pass = this.begin(now);
+    pass.take(cases[Symbol.iterator](), () => true);
+    return pass.finish();
+  }
+
+  /** A scan in slices (app/idle-slices.ts): the cases are taken from an iterator over several tasks. */
+  begin(now: number): ScanPass {
     const first = this.seen === null;
-    const seen = (this.seen ??= new Set());
-    let overdueOpen = 0;
-    const newlyCritical: CaseView[] = [];
-    for (const c of cases) {
+    return new ScanPass((this.seen ??= new Set()), first, now);
+  }
+}
+
+/** Checks `more()` once per this many cases. */
+const CHECK_EVERY = 512;
+
+export class ScanPass {
+  private overdueOpen = 0;
+  private readonly newlyCritical: CaseView[] = [];
+
+  constructor(
+    private readonly seen: Set<string>,
+    private readonly first: boolean,
+    private readonly now: number,
+  ) {}
+
+  /** Takes cases while `more()` allows; true once the iterator is exhausted. */
+  take(cases: Iterator<CaseView>, more: () => boolean): boolean {
+    const { seen, first, now } = this;
+    for (let n = 1; ; n++) {
+      if (n % CHECK_EVERY === 0 && !more()) return false;
+      const next = cases.next();
+      if (next.done) return true;
+      const c = next.value;
       if (c.status !== 'open' || c.shipBy > now) continue;
-      overdueOpen++;
+      this.overdueOpen++;
       if (seen.has(c.id)) continue;
       seen.add(c.id);
-      if (!first && isCritical(c)) newlyCritical.push(c);
+      if (!first && isCritical(c)) this.newlyCritical.push(c);
     }
-    newlyCritical.sort((a, b) => b.shipBy - a.shipBy);
-    return { overdueOpen, newlyCritical };
+  }
+
+  finish(): ScanResult {
+    const newlyCritical = this.newlyCritical.sort((a, b) => b.shipBy - a.shipBy);
+    return { overdueOpen: this.overdueOpen, newlyCritical };
   }
 }
 

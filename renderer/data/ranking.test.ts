@@ -346,10 +346,64 @@ describe('rankIncrementally', () => {
             ranking.ranked.filter((r) => matchesSearch(r.c, text)).map((r) => r.id),
           );
     }
-    // A new time step ranks everything again (scores move with time).
+    // A new time step: every score moves with time.
     const later = rankIncrementally(ranking, memory, NOW + H, []);
     expect(later.ranked.map((r) => `${r.id}:${r.score}`)).toEqual(
       rankOpen(memory.allCases(), NOW + H, []).map((r) => `${r.id}:${r.score}`),
     );
+  });
+
+  it('re-scores a time step from the old order exactly as rankOpen, merging the changes since', () => {
+    const memory = new CaseMemory(actor, 'client-1');
+    const M = 60_000;
+    const promise = (to: number) =>
+      ({ kind: 'buyer_agreed', at: NOW, by: null, from: NOW, to, note: '' }) as const;
+    const base = Array.from({ length: 600 }, (_, i) =>
+      withOrder(
+        sampleCase({
+          id: `c${i}`,
+          platformOrderId: String(7000 + i),
+          // Deadlines every 7 minutes from 30 h overdue to 40 h ahead: buckets and points cross on each step.
+          shipBy: NOW - 30 * H + ((i * 389) % 600) * 7 * M,
+          customerContacted: i % 5 === 0,
+          // A promise broken during the steps below, for some.
+          pauses: i % 9 === 0 ? [promise(NOW + ((i % 4) + 1) * 20 * M)] : [],
+          penaltyFen: (i % 7) * 1_300,
+        }),
+        { perishability: i % 3 === 0 ? 'fresh' : 'durable', vip: i % 11 === 0, valueFen: (i % 13) * 9_999 },
+      ),
+    );
+    memory.applyChanges(base.map(put));
+    memory.rebuildOverlay();
+    let ranking = rankIncrementally(null, memory, NOW, []);
+    prepareSearch(ranking.ranked); // gives every entry its search key
+    const described = (list: readonly RankedCase[]) => list.map((r) => `${r.id}:${r.score}:${r.bucket}`);
+    for (let step = 1; step <= 12; step++) {
+      const now = NOW + step * 30 * 60_000;
+      if (step % 3 === 0)
+        memory.applyChanges([
+          put(sampleCase({ id: `c${step}`, platformOrderId: `9${step}`, shipBy: now - 2 * H })),
+          put(sampleCase({ id: `c${step + 100}`, status: 'resolved' })),
+        ]);
+      memory.rebuildOverlay();
+      const prev = ranking;
+      ranking = rankIncrementally(ranking, memory, now, []);
+      expect(described(ranking.ranked), `step ${step}`).toEqual(
+        described(rankOpen(memory.allCases(), now, [])),
+      );
+      // Re-scored from the old entries (their search keys come along), not ranked afresh.
+      const kept = ranking.ranked.find((r) => r.id === 'c599')!;
+      expect(kept.key).toBe(prev.ranked.find((r) => r.id === 'c599')!.key);
+      expect(kept.key).toBeDefined();
+      expect(searchReady(ranking.ranked)).toBe(false);
+      prepareSearch(ranking.ranked);
+      expect(filterRanked(ranking.ranked, 'all', '70').rows.map((r) => r.id)).toEqual(
+        ranking.ranked.filter((r) => matchesSearch(r.c, '70')).map((r) => r.id),
+      );
+    }
+    // Risk flags' points move with time too: a step with flags ranks afresh, and still exactly.
+    const flags = [flag({ endsAt: NOW + 100 * H })];
+    const flagged = rankIncrementally(ranking, memory, NOW + 7 * H, flags);
+    expect(described(flagged.ranked)).toEqual(described(rankOpen(memory.allCases(), NOW + 7 * H, flags)));
   });
 });

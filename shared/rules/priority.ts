@@ -93,20 +93,34 @@ export function priority(c: CaseView, now: number, ctx: PriorityContext = {}): P
  * with this on every re-rank, so it allocates nothing. Property-tested to equal `priority`.
  */
 export function priorityScore(c: CaseView, now: number, ctx: PriorityContext = {}): number {
+  let score = clockPoints(c, now) + standingPoints(c);
+  for (const risk of ctx.risks ?? []) score += risk.points;
+  return score;
+}
+
+/**
+ * The points that move with time: the deadline (or how long overdue) and the buyer's promise, kept or broken.
+ * The worklist re-scores only these on a time step (renderer/data/ranking.ts).
+ */
+export function clockPoints(c: CaseView, now: number): number {
   const minutesLeft = Math.floor((c.shipBy - now) / MINUTE);
   let score =
     minutesLeft <= 0
       ? 400 + Math.min(200, Math.floor(-minutesLeft / 3))
       : Math.max(0, Math.round((300 * (HORIZON_MIN - minutesLeft)) / HORIZON_MIN));
-  score += PERISHABILITY_POINTS[c.order.perishability];
-  if (c.penaltyFen > 0) score += Math.min(150, Math.floor(c.penaltyFen / 100));
-  score += Math.min(60, Math.floor(10 * Math.log10(1 + Math.max(0, c.order.valueFen) / 100)));
   let agreedTo: number | null = null;
   for (const p of c.pauses) if (p.kind === 'buyer_agreed') agreedTo = p.to;
   if (agreedTo !== null && now > agreedTo) score += 120;
   else if (c.customerContacted || agreedTo !== null) score += 50;
+  return score;
+}
+
+/** The points that stay while the case does not change: perishability, penalty, order value, VIP. */
+export function standingPoints(c: CaseView): number {
+  let score = PERISHABILITY_POINTS[c.order.perishability];
+  if (c.penaltyFen > 0) score += Math.min(150, Math.floor(c.penaltyFen / 100));
+  score += Math.min(60, Math.floor(10 * Math.log10(1 + Math.max(0, c.order.valueFen) / 100)));
   if (c.order.vip) score += 40;
-  for (const risk of ctx.risks ?? []) score += risk.points;
   return score;
 }
 

@@ -81,7 +81,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 3,
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 

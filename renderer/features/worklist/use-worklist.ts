@@ -1,12 +1,14 @@
 // The worklist's rows for the current bucket, search and filters. Ranking (scoring and sorting every open case)
 // follows data changes (incrementally: only the changed cases) and 30-second time steps, deferred off the urgent render; typing, switching a tab or a
 // filter only walks the ranked array (filterRanked), so a keystroke never re-ranks 100,000 cases.
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { MAX_LATE_MS, QUIET_MS, quietFor, useQuietStep } from '../../app/input-quiet';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived } from '../../data/hooks';
 import {
   filterRanked,
+  isCheapRerank,
   prepareSearch,
   rankClosed,
   liveRiskFlags,
@@ -14,9 +16,11 @@ import {
   wantsClosed,
   type Filtered,
   type RankedCase,
+  type RankSource,
   type Ranking,
   type WorklistQuery,
 } from '../../data/ranking';
+import type { RiskFlag } from '../../../shared/schemas/risk';
 import { useDesk } from '../../state/store';
 
 const NO_ROWS: RankedCase[] = [];
@@ -51,9 +55,25 @@ function filterOnce(
   return value;
 }
 
+/**
+ * Whether the worklist keeps showing `prev` for now: the re-rank would walk every case, the input is not quiet,
+ * and it has not been held for MAX_LATE_MS yet.
+ */
+export function holdRerank(
+  prev: Ranking,
+  source: RankSource,
+  now: number,
+  flags: readonly RiskFlag[],
+  quietMs: number,
+  heldMs: number,
+): boolean {
+  return quietMs < QUIET_MS && heldMs < MAX_LATE_MS && !isCheapRerank(prev, source, now, flags);
+}
+
 export function useWorklist(now: number) {
   const { store, user } = useRuntime();
-  const rankNow = Math.floor(now / RANK_STEP_MS) * RANK_STEP_MS;
+  // The step moves on in a quiet moment of the input (app/input-quiet.ts), not in the middle of a scroll.
+  const rankNow = useQuietStep(now, RANK_STEP_MS);
   const { bucket, search, filters } = useDesk(
     useShallow((s) => ({ bucket: s.bucket, search: s.search, filters: s.filters })),
   );
@@ -63,19 +83,35 @@ export function useWorklist(now: number) {
 
   // Re-ranks only the cases changed since the last ranking when it can (a delta sync, an action); everything
   // on a new time step. The ref only carries the last result forward: any ranking of the current data is right.
+  // A re-rank that walks every case (many cases changed by a sync, the server's case engine every 15 s during
+  // a surge) waits for a quiet moment of the input like the time step: it cost a 40-60 ms task in the middle
+  // of a scroll. Meanwhile the rows shown are the cases as they are now (Worklist reads each row's current
+  // view); only the order and which rows are listed wait. A few changed cases (an action) are spliced at once.
   const last = useRef<Ranking | null>(null);
+  const heldSince = useRef<number | null>(null);
+  const [quietCheck, setQuietCheck] = useState(0);
   const ranked = useDerived(
-    () =>
-      (last.current = rankIncrementally(
-        last.current,
-        store.memory,
-        rankNow,
-        // Risk flags come by sync like cases; a flag set or lifted is a data change, so this reruns.
-        liveRiskFlags(rankNow, store.memory.directory.risk.values()),
-      )).ranked,
-    [store, rankNow],
+    () => {
+      // Risk flags come by sync like cases; a flag set or lifted is a data change, so this reruns.
+      const flags = liveRiskFlags(rankNow, store.memory.directory.risk.values());
+      const prev = last.current;
+      const t = performance.now();
+      if (prev && holdRerank(prev, store.memory, rankNow, flags, quietFor(), t - (heldSince.current ?? t))) {
+        heldSince.current ??= t;
+        return prev.ranked;
+      }
+      heldSince.current = null;
+      return (last.current = rankIncrementally(prev, store.memory, rankNow, flags)).ranked;
+    },
+    [store, rankNow, quietCheck],
     { deferred: true },
   );
+  // A held re-rank is looked at again when the input could be quiet.
+  useEffect(() => {
+    if (heldSince.current === null) return;
+    const timer = setTimeout(() => setQuietCheck((n) => n + 1), Math.max(0, QUIET_MS - quietFor()) + 10);
+    return () => clearTimeout(timer);
+  });
   // The search haystack of a new ranking is built while the browser is idle, not on the next keystroke.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;

@@ -88,14 +88,24 @@ async function main(): Promise<void> {
       }
     }
     for (const side of ['A', 'B'] as const) await waitForSavedHead(desks[side]!.page);
+    // The side not measured is frozen (no timers, no idle work): both desks hold 100,000 cases, and the other
+    // one's periodic work on the second core showed in every figure of the one measured.
+    const lifecycle = async (side: 'A' | 'B', state: 'frozen' | 'active') => {
+      const cdp = await desks[side]!.page.context().newCDPSession(desks[side]!.page);
+      await cdp.send('Page.setWebLifecycleState', { state });
+      await cdp.detach();
+    };
     for (let i = 0; i < ROUNDS; i++) {
       for (const side of ['A', 'B'] as const) {
         const { page } = desks[side]!;
+        await lifecycle(side === 'A' ? 'B' : 'A', 'frozen');
+        await lifecycle(side, 'active');
         if (only.has('scroll')) {
           await scrollToTop(page);
           const r = await scrollRun(page, 300, 600);
           record('scrollP95_ms', side, r.p95);
           record('scrollLateFramePct', side, r.latePct);
+          record('scrollFramesOver50', side, r.over50);
           log(
             `${side} scroll p95 ${r.p95.toFixed(1)} ms, late ${r.latePct.toFixed(1)} %, >50 ms ${r.over50}; load ${load()}`,
           );

@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter] [--rounds N] [--cases N]`: two builds of the
+// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter,action] [--rounds N] [--cases N]`: two builds of the
 // UI (e.g. before and after a change, each from `vite build --outDir DIR`) measured against each other in one
 // run, rounds interleaved A, B, A, B, so that both see the same load on a shared machine. Uses the world that
 // `npm run bench -- --reuse` left in PostgreSQL (database desk_bench_reuse_<N>); prints medians per side and
@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../server/start';
 import { ApiClient, login } from './api';
 import { pickQueries } from './baselines';
 import {
+  claimActions,
   filterKeystrokes,
   initialSync,
   launchBrowser,
@@ -65,11 +66,17 @@ async function main(): Promise<void> {
   };
   try {
     let queries: string[] = [];
-    if (only.has('filter')) {
+    // Cases to claim: unassigned, spread over the list, 9 new ones for each side and round.
+    let claimable: { id: string; platformOrderId: string }[] = [];
+    if (only.has('filter') || only.has('action')) {
       const { token } = await login(servers.A.url, 'zhangwei');
       const all = [...(await new ApiClient(servers.A.url, token).pullAll()).cases.values()];
       queries = pickQueries(all, Date.now(), 3);
       log(`queries ${queries.join(', ')}`);
+      claimable = all
+        .filter((c) => c.status === 'open' && c.assigneeId === null)
+        .filter((_, i) => i % 991 === 17)
+        .map((c) => ({ id: c.id, platformOrderId: c.platformOrderId }));
     }
     const desks: Partial<Record<'A' | 'B', Desk>> = {};
     const syncRounds = only.has('sync') ? ROUNDS : 1;
@@ -117,6 +124,15 @@ async function main(): Promise<void> {
           log(
             `${side} warm start: first rows ${Math.round(r.firstRows[0]!)} ms, all loaded ${Math.round(r.allLoaded[0]!)} ms, all filterable ${Math.round(r.allFilterable[0]!)} ms; load ${load()}`,
           );
+        }
+        if (only.has('action')) {
+          const targets = claimable.splice(0, 9);
+          if (targets.length < 9) throw new Error('the world has run out of unassigned cases to claim');
+          const samples = await claimActions(page, targets, '张伟');
+          const visible = samples.map((x) => x.visible);
+          record('actionVisible_ms', side, median(visible));
+          record('actionDurable_ms', side, median(samples.map((x) => x.durable)));
+          log(`${side} claim visible ${visible.map((x) => x.toFixed(1)).join(', ')} ms; load ${load()}`);
         }
         if (only.has('filter')) {
           const samples = await filterKeystrokes(page, queries);

@@ -5,6 +5,7 @@ import { Box, Button, LinearProgress, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  memo,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -17,6 +18,7 @@ import { rowHeightFor } from '../../app/theme';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived, usePersonName, useServerNow } from '../../data/hooks';
 import { activeFilterCount, categoriesOf, wantsClosed } from '../../data/ranking';
+import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
@@ -26,7 +28,7 @@ import { checkRange, toggleChecked } from './selection';
 import { useWorklist } from './use-worklist';
 import { registerFocusTarget } from './worklist-focus';
 import { WorklistFiltersBar } from './WorklistFilters';
-import { COLUMNS, rowsClass, WorklistRowStyles } from './row-styles';
+import { rowsClass, WorklistRowStyles } from './row-styles';
 import { rowDomId, WorklistRowView } from './WorklistRowView';
 import { WorklistToolbar } from './WorklistToolbar';
 
@@ -184,7 +186,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
   const filterCount = activeFilterCount(filters);
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+    <div className="wl-root">
       <WorklistToolbar
         bucket={bucket}
         counts={counts}
@@ -203,49 +205,18 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
       {!store.loaded && <LinearProgress aria-label={t('worklist.loading')} />}
       <BulkBar />
       <WorklistRowStyles />
-      <Box
+      <div
         ref={gridRef}
         role="grid"
+        className="wl-grid"
         aria-label={t('worklist.title')}
         aria-rowcount={rows.length + 1}
         {...(activeRendered ? { 'aria-activedescendant': rowDomId(activeRendered) } : {})}
         tabIndex={0}
         onKeyDown={onGridKey}
-        sx={{
-          display: 'flex',
-          flexDirection: 'column',
-          flex: 1,
-          minHeight: 0,
-          outline: 'none',
-          '&:focus-visible': { boxShadow: (theme) => `inset 0 0 0 2px ${theme.palette.primary.main}` },
-        }}
       >
-        <Box
-          role="row"
-          aria-rowindex={1}
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: COLUMNS,
-            gap: 1,
-            px: 1,
-            py: 0.75,
-            borderBottom: 1,
-            borderColor: 'divider',
-            color: 'text.secondary',
-          }}
-        >
-          <Typography role="columnheader" variant="caption" aria-label={t('select.column')} />
-          {HEADERS.map((k) => (
-            <Typography key={k} role="columnheader" variant="caption">
-              {t(k)}
-            </Typography>
-          ))}
-        </Box>
-        <Box
-          ref={scrollRef}
-          sx={{ flex: 1, overflow: 'auto', position: 'relative' }}
-          data-testid="worklist-scroll"
-        >
+        <WorklistHeader t={t} />
+        <div ref={scrollRef} className="wl-scroll" data-testid="worklist-scroll">
           {rows.length === 0 && (
             <Box sx={{ p: 3, display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 1 }}>
               <Typography sx={{ color: 'text.secondary' }}>{t('worklist.empty')}</Typography>
@@ -290,8 +261,22 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
               })}
             </div>
           </div>
-        </Box>
-      </Box>
-    </Box>
+        </div>
+      </div>
+    </div>
   );
 }
+
+/** The column headers: memoised, they change only with the language. */
+const WorklistHeader = memo(function WorklistHeader({ t }: { t: Translate }) {
+  return (
+    <div role="row" aria-rowindex={1} className="wl-header">
+      <div role="columnheader" aria-label={t('select.column')} />
+      {HEADERS.map((k) => (
+        <div key={k} role="columnheader">
+          {t(k)}
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORCED_SLICE_MS, runInIdleSlices, type IdleScheduler } from './idle-slices';
+import { FORCED_SLICE_MS, IDLE_SLICE_MS, runInIdleSlices, type IdleScheduler } from './idle-slices';
 
 /** A scheduler whose idle periods and clock the test drives. */
 function fakeScheduler() {
@@ -49,14 +49,16 @@ function work(fake: ReturnType<typeof fakeScheduler>, items: number, msEach: num
 }
 
 describe('runInIdleSlices', () => {
-  it('works while the idle period lasts and goes on in the next one until done', () => {
+  it('works while the idle period lasts, at most IDLE_SLICE_MS, and goes on in the next one until done', () => {
     const fake = fakeScheduler();
     const w = work(fake, 100, 1);
     let finished = 0;
     runInIdleSlices(w.step, () => finished++, 500, fake.scheduler);
     expect(fake.timeouts()).toEqual([500]);
-    fake.fire(30); // 30 ms idle: stops when under 1 ms is left
-    expect(w.done()).toBe(29);
+    fake.fire(3); // 3 ms idle: stops when under 1 ms is left
+    expect(w.done()).toBe(2);
+    fake.fire(50); // a long idle period: a slice still ends after IDLE_SLICE_MS, so a click never waits long
+    expect(w.slices).toEqual([2, IDLE_SLICE_MS]);
     expect(finished).toBe(0);
     while (fake.pending()) fake.fire(50);
     expect(w.done()).toBe(100);

@@ -2,6 +2,7 @@
 import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CaseView } from '../../shared/schemas/case';
 import { useRuntime } from '../app/runtime-context';
+import type { LocalStore } from './local-store';
 import type { OutboxEntry } from './outbox-entry';
 
 /** Re-renders when local data changes; returns the data version. */
@@ -25,6 +26,16 @@ export function useDerived<T>(
   const version = options.deferred ? deferred : current;
   // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- `version` stands for the mutable store's contents
   return useMemo(compute, [version, ...deps]);
+}
+
+/**
+ * A value read from the local store that re-renders the component only when the value itself changes (Object.is),
+ * not on every change of the store's data as useDerived does. For strings, numbers and other values that compare
+ * equal when unchanged: a new object on every read would re-render every time.
+ */
+export function useStoreValue<T>(read: (store: LocalStore) => T): T {
+  const { store } = useRuntime();
+  return useSyncExternalStore(store.subscribe, () => read(store));
 }
 
 /** Server time, re-read every `everyMs` so countdowns move without a round trip. */

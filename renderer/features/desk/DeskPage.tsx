@@ -23,7 +23,7 @@ import { canOverride } from '../../../shared/rules/permissions';
 import type { LoginResponse } from '../../../shared/schemas/auth';
 import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
-import { useDirectory } from '../../data/hooks';
+import { useStoreValue } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
 import { useDesk, type DeskView } from '../../state/store';
 import { CaseDetail } from '../case/CaseDetail';
@@ -66,9 +66,12 @@ export function DeskPage({
   const recovered = useDesk((s) => s.storageRecovered);
   const view = useDesk((s) => s.view);
   const toast = useDesk((s) => s.toast);
-  const directory = useDirectory();
+  // The warehouse names as one string: the page re-renders when they change, not on every change of the local
+  // data (useDirectory did, and took the app bar, its tabs and everything below along with every action).
+  const warehouse = useStoreValue((s) =>
+    user.warehouseIds.map((id) => s.memory.directory.warehouse.get(id)?.name ?? id).join('、'),
+  );
   const detailRef = useRef<HTMLDivElement>(null);
-  const warehouse = user.warehouseIds.map((id) => directory.warehouse.get(id)?.name ?? id).join('、');
   const lead = canOverride(actorOf(user));
   usePaletteHotkey();
   // An action that was shown but could not be written to the outbox (a full or broken disk) is taken back;

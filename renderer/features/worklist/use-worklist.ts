@@ -3,23 +3,20 @@
 // filter only walks the ranked array (filterRanked), so a keystroke never re-ranks 100,000 cases.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { MAX_LATE_MS, QUIET_MS, quietFor, useQuietStep } from '../../app/input-quiet';
+import { MAX_LATE_MS, QUIET_MS, quietFor } from '../../app/input-quiet';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived } from '../../data/hooks';
 import {
-  filterRanked,
   isCheapRerank,
   prepareSearch,
   rankClosed,
   liveRiskFlags,
   rankIncrementally,
-  wantsClosed,
-  type Filtered,
   type RankedCase,
   type RankSource,
   type Ranking,
-  type WorklistQuery,
 } from '../../data/ranking';
+import { filterRanked, wantsClosed, type Filtered, type WorklistQuery } from '../../data/worklist-filter';
 import type { RiskFlag } from '../../../shared/schemas/risk';
 import { useDesk } from '../../state/store';
 
@@ -72,8 +69,8 @@ export function holdRerank(
 
 export function useWorklist(now: number) {
   const { store, user } = useRuntime();
-  // The step moves on in a quiet moment of the input (app/input-quiet.ts), not in the middle of a scroll.
-  const rankNow = useQuietStep(now, RANK_STEP_MS);
+  // A new step re-ranks every case, so its re-rank is held for a quiet moment like a big sync's (below).
+  const rankNow = Math.floor(now / RANK_STEP_MS) * RANK_STEP_MS;
   const { bucket, search, filters } = useDesk(
     useShallow((s) => ({ bucket: s.bucket, search: s.search, filters: s.filters })),
   );
@@ -83,8 +80,8 @@ export function useWorklist(now: number) {
 
   // Re-ranks only the cases changed since the last ranking when it can (a delta sync, an action); everything
   // on a new time step. The ref only carries the last result forward: any ranking of the current data is right.
-  // A re-rank that walks every case (many cases changed by a sync, the server's case engine every 15 s during
-  // a surge) waits for a quiet moment of the input like the time step: it cost a 40-60 ms task in the middle
+  // A re-rank that walks every case (a time step; many cases changed by a sync, as the server's case engine
+  // does every 15 s during a surge) waits for a quiet moment of the input (app/input-quiet.ts): it cost a 40-60 ms task in the middle
   // of a scroll. Meanwhile the rows shown are the cases as they are now (Worklist reads each row's current
   // view); only the order and which rows are listed wait. A few changed cases (an action) are spliced at once.
   const last = useRef<Ranking | null>(null);

@@ -1,15 +1,14 @@
 // The worklist index in memory: open cases ranked by the shared priority score (the search is search-index.ts).
 // Ranking 100,000 cases takes tens of milliseconds, so it is done once per data change or time step (off the
-// urgent render), and every keystroke, bucket or filter change only walks the ranked array.
+// urgent render), and every keystroke, bucket or filter change only walks the ranked array (worklist-filter.ts).
 // Resolved and closed cases are not ranked with the open ones: they get their own list (most recently closed
 // first), built only while the status filter asks for them, so the open-case path never pays for them.
 // Risk flags (brief F14) add their points to the cases they touch. They are few, so each open case is checked
 // against every live flag; with no flags the ranking does exactly what it did before and allocates nothing more.
-import { bucketOf, BUCKETS, type Bucket } from '../../shared/rules/buckets';
+import { bucketOf, type Bucket } from '../../shared/rules/buckets';
 import { clockPoints, compareByPriority, standingPoints, type RiskMatch } from '../../shared/rules/priority';
 import { flagApplies } from '../../shared/rules/risk';
 import type { CaseView } from '../../shared/schemas/case';
-import type { Cause, CaseStatus, Platform } from '../../shared/schemas/enums';
 import type { RiskFlag } from '../../shared/schemas/risk';
 import type { JournalPosition } from './case-memory';
 import {
@@ -17,7 +16,6 @@ import {
   carrySearches,
   keyOf,
   newHaystack,
-  searchHits,
   setHaystack,
   splicedHaystack,
   type Haystack,
@@ -64,19 +62,29 @@ export function riskMatches(flags: readonly RiskFlag[], c: CaseView, now: number
   return out;
 }
 
+/** One entry of a ranked list (every entry has the same shape, so the loops over them stay monomorphic). */
+const entry = (
+  c: CaseView,
+  now: number,
+  open: boolean,
+  score: number,
+  standing: number,
+  key: string | undefined,
+): RankedCase => ({
+  c,
+  id: c.id,
+  score,
+  shipBy: c.shipBy,
+  bucket: bucketOf(c.shipBy, now),
+  open,
+  standing,
+  key,
+});
+
 function rankedOpen(c: CaseView, now: number, flags: readonly RiskFlag[]): RankedCase {
   const standing = standingPoints(c);
   const score = clockPoints(c, now) + standing;
-  return {
-    c,
-    id: c.id,
-    score: flags.length ? score + riskPoints(flags, c, now) : score,
-    shipBy: c.shipBy,
-    bucket: bucketOf(c.shipBy, now),
-    open: true,
-    standing,
-    key: undefined,
-  };
+  return entry(c, now, true, flags.length ? score + riskPoints(flags, c, now) : score, standing, undefined);
 }
 
 export function rankOpen(
@@ -166,16 +174,7 @@ export function restep(prev: readonly RankedCase[], now: number): RankedCase[] {
   const out = new Array<RankedCase>(prev.length);
   for (let i = 0; i < prev.length; i++) {
     const r = prev[i]!;
-    out[i] = {
-      c: r.c,
-      id: r.id,
-      score: clockPoints(r.c, now) + r.standing,
-      shipBy: r.shipBy,
-      bucket: bucketOf(r.shipBy, now),
-      open: true,
-      standing: r.standing,
-      key: r.key,
-    };
+    out[i] = entry(r.c, now, true, clockPoints(r.c, now) + r.standing, r.standing, r.key);
   }
   return out.sort(compareByPriority);
 }
@@ -288,16 +287,7 @@ export function rankClosed(cases: Iterable<CaseView>, now: number): RankedCase[]
   const closed: RankedCase[] = [];
   for (const c of cases) {
     if (c.status === 'open') continue;
-    closed.push({
-      c,
-      id: c.id,
-      score: 0,
-      shipBy: c.shipBy,
-      bucket: bucketOf(c.shipBy, now),
-      open: false,
-      standing: 0,
-      key: undefined,
-    });
+    closed.push(entry(c, now, false, 0, 0, undefined));
   }
   return closed.sort(
     (a, b) => (b.c.closedAt ?? 0) - (a.c.closedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -314,156 +304,3 @@ export const topOpen = (
   rankOpen(cases, now, flags)
     .slice(0, n)
     .map((r) => r.c);
-
-export type AssigneeFilter = 'anyone' | 'me' | 'unassigned';
-
-/**
- * A drill-down from a review dashboard: the cases behind one figure (a bar, a table row), found once when the
- * figure is opened. Not a saved filter: saved views leave it out.
- */
-export interface CaseDrill {
-  /** What the figure was, for the banner above the worklist ("按平台：淘宝"). */
-  label: string;
-  caseIds: ReadonlySet<string>;
-  /** The desk area the figure is in, to go back to. */
-  from?: 'review' | 'forecast';
-}
-
-/** The worklist's filters besides the bucket and the search text. An empty list means "any". */
-export interface WorklistFilters {
-  statuses: readonly CaseStatus[];
-  causes: readonly Cause[];
-  categories: readonly string[];
-  platforms: readonly Platform[];
-  courierIds: readonly string[];
-  zoneIds: readonly string[];
-  assignee: AssigneeFilter;
-  drill?: CaseDrill | null;
-}
-
-export const DEFAULT_FILTERS: WorklistFilters = {
-  statuses: ['open'],
-  causes: [],
-  categories: [],
-  platforms: [],
-  courierIds: [],
-  zoneIds: [],
-  assignee: 'anyone',
-};
-
-/** How many filters differ from the defaults (for the filter button's badge). */
-export function activeFilterCount(f: WorklistFilters): number {
-  const statuses = f.statuses.length === 1 && f.statuses[0] === 'open' ? 0 : 1;
-  return (
-    statuses +
-    [f.causes, f.categories, f.platforms, f.courierIds, f.zoneIds].filter((l) => l.length > 0).length +
-    (f.assignee === 'anyone' ? 0 : 1) +
-    (f.drill ? 1 : 0)
-  );
-}
-
-export interface WorklistQuery {
-  bucket: Bucket | 'all';
-  search: string;
-  filters: WorklistFilters;
-  /** Who "me" is for the assignee filter. */
-  userId: string | null;
-}
-
-export interface Filtered {
-  rows: RankedCase[];
-  /** Per bucket: open cases passing every filter but the bucket; `all` also counts the closed ones listed. */
-  counts: Record<Bucket | 'all', number>;
-}
-
-const setOrNull = <T>(list: readonly T[]): ReadonlySet<T> | null => (list.length ? new Set(list) : null);
-
-/** One predicate for the non-status filters, built once per query so the walk over 100,000 rows stays tight. */
-function compileFilters(filters: WorklistFilters, userId: string | null): (c: CaseView) => boolean {
-  const causes = setOrNull(filters.causes);
-  const categories = setOrNull(filters.categories);
-  const platforms = setOrNull(filters.platforms);
-  const couriers = setOrNull(filters.courierIds);
-  const zones = setOrNull(filters.zoneIds);
-  const { assignee } = filters;
-  const drill = filters.drill?.caseIds ?? null;
-  return (c) => {
-    if (drill && !drill.has(c.id)) return false;
-    if (assignee === 'me' && c.assigneeId !== userId) return false;
-    if (assignee === 'unassigned' && c.assigneeId !== null) return false;
-    if (platforms && !platforms.has(c.platform)) return false;
-    if (categories && !categories.has(c.order.category)) return false;
-    if (couriers && !(c.order.courierId !== null && couriers.has(c.order.courierId))) return false;
-    if (zones && !(c.order.zoneId !== null && zones.has(c.order.zoneId))) return false;
-    if (causes && !((c.cause !== null && causes.has(c.cause)) || c.causes.some((x) => causes.has(x))))
-      return false;
-    return true;
-  };
-}
-
-/**
- * The rows to show and the bucket counts. Walks the ranked arrays once; nothing is scored or sorted here, so a
- * keystroke costs a few milliseconds at 100,000 cases. `closed` (from rankClosed) is only walked when the status
- * filter includes resolved or closed cases.
- */
-export function filterRanked(
-  open: readonly RankedCase[],
-  query: WorklistQuery,
-  closed?: readonly RankedCase[],
-): Filtered;
-/** The earlier form (bucket and search only, open cases), kept for the benchmark scripts. */
-export function filterRanked(open: readonly RankedCase[], bucket: Bucket | 'all', search: string): Filtered;
-export function filterRanked(
-  open: readonly RankedCase[],
-  queryOrBucket: WorklistQuery | Bucket | 'all',
-  closedOrSearch: readonly RankedCase[] | string = [],
-): Filtered {
-  const query: WorklistQuery =
-    typeof queryOrBucket === 'string'
-      ? {
-          bucket: queryOrBucket,
-          search: typeof closedOrSearch === 'string' ? closedOrSearch : '',
-          filters: DEFAULT_FILTERS,
-          userId: null,
-        }
-      : queryOrBucket;
-  const closed = typeof closedOrSearch === 'string' ? [] : closedOrSearch;
-  const text = query.search.trim().toLowerCase();
-  const counts = Object.fromEntries([...BUCKETS, 'all'].map((b) => [b, 0])) as Record<Bucket | 'all', number>;
-  const rows: RankedCase[] = [];
-  const statuses = new Set(query.filters.statuses.length ? query.filters.statuses : ['open']);
-  const passes = compileFilters(query.filters, query.userId);
-  const { bucket } = query;
-  if (statuses.has('open')) {
-    const visit = (r: RankedCase) => {
-      if (!passes(r.c)) return;
-      counts[r.bucket]++;
-      counts.all++;
-      if (bucket === 'all' || r.bucket === bucket) rows.push(r);
-    };
-    const hits = searchHits(open, text);
-    if (hits) for (const i of hits) visit(open[i]!);
-    else for (const r of open) visit(r);
-  }
-  if (statuses.has('resolved') || statuses.has('closed')) {
-    const visit = (r: RankedCase) => {
-      if (!statuses.has(r.c.status) || !passes(r.c)) return;
-      counts.all++;
-      if (bucket === 'all') rows.push(r);
-    };
-    const hits = searchHits(closed, text);
-    if (hits) for (const i of hits) visit(closed[i]!);
-    else for (const r of closed) visit(r);
-  }
-  return { rows, counts };
-}
-
-/** Whether the query needs the resolved/closed list at all. */
-export const wantsClosed = (filters: WorklistFilters): boolean => filters.statuses.some((s) => s !== 'open');
-
-/** The distinct goods categories among the cases, for the category filter's options. */
-export function categoriesOf(...lists: readonly (readonly RankedCase[])[]): string[] {
-  const seen = new Set<string>();
-  for (const list of lists) for (const r of list) if (r.c.order.category) seen.add(r.c.order.category);
-  return [...seen].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-}

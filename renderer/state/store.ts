@@ -6,7 +6,7 @@ import { create, type StateCreator } from 'zustand';
 import type { Locale } from '../../shared/i18n/labels';
 import type { SessionUser } from '../../shared/schemas/auth';
 import type { Bucket } from '../../shared/rules/buckets';
-import { DEFAULT_FILTERS, type WorklistFilters } from '../data/ranking';
+import { DEFAULT_FILTERS, type WorklistFilters } from '../data/worklist-filter';
 import type { SyncStatus } from '../data/sync-engine';
 
 export type ThemeMode = 'light' | 'dark' | 'system';

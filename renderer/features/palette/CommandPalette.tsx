@@ -15,7 +15,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
 import { useCase } from '../../data/hooks';
-import { DEFAULT_FILTERS } from '../../data/ranking';
+import { DEFAULT_FILTERS } from '../../data/worklist-filter';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';

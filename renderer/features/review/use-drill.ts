@@ -2,7 +2,7 @@
 // that says where they came from, until the user clears it.
 import { useCallback } from 'react';
 import { useRuntime } from '../../app/runtime-context';
-import { DEFAULT_FILTERS, type CaseDrill } from '../../data/ranking';
+import { DEFAULT_FILTERS, type CaseDrill } from '../../data/worklist-filter';
 import type { Translate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';

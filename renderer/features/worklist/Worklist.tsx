@@ -17,7 +17,7 @@ import {
 import { rowHeightFor } from '../../app/theme';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerived, usePersonName, useServerNow } from '../../data/hooks';
-import { activeFilterCount, categoriesOf, wantsClosed } from '../../data/ranking';
+import { activeFilterCount, categoriesOf, wantsClosed } from '../../data/worklist-filter';
 import type { Translate } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';

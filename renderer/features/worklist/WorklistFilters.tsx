@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { CAUSE_LABELS, PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { CASE_STATUSES, CAUSES, PLATFORMS } from '../../../shared/schemas/enums';
 import { useDirectory } from '../../data/hooks';
-import { activeFilterCount, type AssigneeFilter, type WorklistFilters } from '../../data/ranking';
+import { activeFilterCount, type AssigneeFilter, type WorklistFilters } from '../../data/worklist-filter';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS } from '../../data/ranking';
+import { DEFAULT_FILTERS } from '../../data/worklist-filter';
 import { readViews, viewsKey, withView } from './saved-views';
 
 const view = {

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { CASE_STATUSES, CAUSES, PLATFORMS } from '../../../shared/schemas/enums';
 import { BUCKETS } from '../../../shared/rules/buckets';
-import { DEFAULT_FILTERS } from '../../data/ranking';
+import { DEFAULT_FILTERS } from '../../data/worklist-filter';
 import type { WorklistView } from '../../state/store';
 
 const SavedView = z.object({

@@ -3,16 +3,14 @@
 import { priority, type Priority, type PriorityPart } from '../../../shared/rules/priority';
 import type { CaseView } from '../../../shared/schemas/case';
 import type { RiskFlag } from '../../../shared/schemas/risk';
+import { rankClosed, rankOpen, riskMatches } from '../../data/ranking';
 import {
   DEFAULT_FILTERS,
   filterRanked,
-  rankClosed,
-  rankOpen,
-  riskMatches,
   wantsClosed,
   type Filtered,
   type WorklistQuery,
-} from '../../data/ranking';
+} from '../../data/worklist-filter';
 
 export type WorklistFilter = Pick<WorklistQuery, 'bucket' | 'search'> &
   Partial<WorklistQuery> & { flags?: readonly RiskFlag[] };

@@ -14,11 +14,12 @@ import { rankOpen, type RankedCase } from '../renderer/data/ranking';
 import { filterRanked } from '../renderer/data/worklist-filter';
 import type { ApiClient } from './api';
 import { CONTEXT_OPTIONS } from './browser';
+import type * as NaiveRanking from './naive-ranking';
 import { median, percentile } from './report';
 
 // ---- the naive page ----
 
-/** rankOpen and filterRanked from renderer/data/ranking.ts as a script for the naive page. */
+/** rankOpen and filterRanked (bench/naive-ranking.ts) as a script for the naive page. */
 async function rankingScript(): Promise<string> {
   const out = await build({
     configFile: false,
@@ -26,13 +27,13 @@ async function rankingScript(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: 'renderer/data/ranking.ts', name: 'BenchRanking', formats: ['iife'] },
+      lib: { entry: 'bench/naive-ranking.ts', name: 'BenchRanking', formats: ['iife'] },
     },
   });
   const first = Array.isArray(out) ? out[0] : out;
-  if (!first || !('output' in first)) throw new Error('bundling ranking.ts failed');
+  if (!first || !('output' in first)) throw new Error('bundling naive-ranking.ts failed');
   const chunk = first.output.find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('bundling ranking.ts gave no chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('bundling naive-ranking.ts gave no chunk');
   return chunk.code;
 }
 
@@ -67,7 +68,7 @@ export async function openNaivePage(browser: Browser, url: string): Promise<Naiv
 declare global {
   interface Window {
     Dexie: new (name: string) => NaiveDexie;
-    BenchRanking: { rankOpen: typeof rankOpen; filterRanked: typeof filterRanked };
+    BenchRanking: typeof NaiveRanking;
     __naive: unknown;
   }
 }

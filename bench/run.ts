@@ -721,7 +721,10 @@ async function browserScenarios(world: World, picks: Picks): Promise<void> {
           'pull the 1,000 changed cases, bulkPut them as records, re-read the table (getAll) and re-rank, as a live query would (no poke latency included)';
       }
     } catch (err) {
-      log(`FAILED naive baselines: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+      const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+      // In the results too: a baseline column of dashes is otherwise all that shows it.
+      notes.naiveBaselines = `failed: ${message}`;
+      log(`FAILED naive baselines: ${message}`);
     } finally {
       contention.naive = stopNaive();
       await naive.close();

@@ -62,6 +62,11 @@ export class CaseMemory {
   /** Bumped on every change; React subscribes to it. */
   version = 0;
   /**
+   * Bumped when the directory (warehouses, zones, people, pickers, couriers, risk flags) changes: what reads
+   * only the directory follows this, not every case a sync page or an action changes.
+   */
+  directoryVersion = 0;
+  /**
    * Ids of cases whose view changed (a pulled page, a pending action replayed or settled), oldest first, so a
    * consumer that remembers a position re-ranks only those (rankIncrementally). Restarts, with a new epoch,
    * when the base is cleared or it grows past JOURNAL_MAX; positions of an older epoch are void.
@@ -84,6 +89,7 @@ export class CaseMemory {
     this.events.clear();
     this.eventsByCase.clear();
     this.directory = emptyDirectory();
+    this.directoryVersion++;
   }
 
   private putEvent(e: CaseEvent): void {
@@ -101,7 +107,9 @@ export class CaseMemory {
   }
 
   applyChanges(changes: readonly Change[]): void {
+    let directory = false;
     for (const change of changes) {
+      if (change.kind !== 'case' && change.kind !== 'event') directory = true;
       if (change.op === 'del') {
         if (change.kind === 'case') {
           this.cases.delete(change.id);
@@ -138,6 +146,7 @@ export class CaseMemory {
           break;
       }
     }
+    if (directory) this.directoryVersion++;
   }
 
   loadBase(cases: readonly CaseView[], events: readonly CaseEvent[], directory: readonly Change[]): void {

@@ -5,7 +5,7 @@ import { sampleCase } from '../../shared/test-data';
 import type { PullResponse } from '../../shared/sync/protocol';
 import type { DeskRuntime } from '../app/runtime';
 import { RuntimeContext } from '../app/runtime-context';
-import { useDerived, useStoreValue } from './hooks';
+import { sameDerived, useCase, useDerived, usePendingFor, usePersonName, useStoreValue } from './hooks';
 import { DeskDb } from './local-db';
 import { LocalStore } from './local-store';
 
@@ -49,11 +49,100 @@ describe('useStoreValue', () => {
       await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
     });
     expect(renders.value).toBe(before.value);
-    expect(renders.derived).toBeGreaterThan(before.derived);
+    expect(renders.derived).toBe(before.derived);
     await act(async () => {
       await store.applyPage(page([warehouse('杭州一号仓')]), 1_000);
     });
     expect(seen.at(-1)).toBe('杭州一号仓');
     store.close();
+  });
+});
+
+describe('useDerived', () => {
+  it('re-renders a case panel for its own case and its pending actions, not for other cases or sync pages', async () => {
+    const store = await LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+    await store.applyPage(
+      page([
+        { op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) },
+        { op: 'put', kind: 'case', value: sampleCase({ id: 'c2' }) },
+      ]),
+      1_000,
+    );
+    const seen: { assignee: string | null; pending: number }[] = [];
+    function Panel() {
+      const c = useCase('c1');
+      const pending = usePendingFor('c1');
+      seen.push({ assignee: c?.assigneeId ?? null, pending: pending.length });
+      return null;
+    }
+    render(
+      <RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>
+        <Panel />
+      </RuntimeContext.Provider>,
+    );
+    const before = seen.length;
+    // Another case changes, by a sync page and by an action: the panel's case does not.
+    await act(async () => {
+      await store.applyPage(
+        page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c2', version: 2 }) }]),
+        1_000,
+      );
+      await store.enqueue('claimCase', { caseId: 'c2', baseVersion: 2 });
+    });
+    expect(seen.length).toBe(before);
+    // Its own case is claimed: shown at once, with the action pending.
+    await act(async () => {
+      await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
+    });
+    expect(seen.at(-1)).toEqual({ assignee: 'u-zhang', pending: 1 });
+    store.close();
+  });
+
+  it('gives a new name lookup only when the directory changes', async () => {
+    const store = await LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+    const person = (displayName: string) =>
+      ({
+        op: 'put',
+        kind: 'person',
+        value: { id: 'u-li', displayName, role: 'coordinator', warehouseId: 'wh-1' },
+      }) as const;
+    await store.applyPage(page([person('李娜')]), 1_000);
+    const lookups: ((id: string | null) => string | null)[] = [];
+    function Names() {
+      lookups.push(usePersonName());
+      return null;
+    }
+    render(
+      <RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>
+        <Names />
+      </RuntimeContext.Provider>,
+    );
+    const before = lookups.length;
+    await act(async () => {
+      await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);
+    });
+    expect(lookups.length).toBe(before);
+    await act(async () => {
+      await store.applyPage(page([person('李娜（夜班）')]), 1_000);
+    });
+    // Re-rendered with a new lookup, so memoised rows showing the name render again.
+    expect(lookups.length).toBeGreaterThan(before);
+    expect(lookups.at(-1)).not.toBe(lookups[before - 1]);
+    expect(lookups.at(-1)!('u-li')).toBe('李娜（夜班）');
+    store.close();
+  });
+});
+
+describe('sameDerived', () => {
+  it('compares arrays and sets by their members, anything else by identity', () => {
+    const a = { id: 1 };
+    expect(sameDerived([a, 2], [a, 2])).toBe(true);
+    expect(sameDerived([a, 2], [{ id: 1 }, 2])).toBe(false);
+    expect(sameDerived([a], [a, a])).toBe(false);
+    expect(sameDerived(new Set(['x', 'y']), new Set(['y', 'x']))).toBe(true);
+    expect(sameDerived(new Set(['x', 'y']), new Set(['x', 'z']))).toBe(false);
+    expect(sameDerived(new Set(['x']), new Set(['x', 'y']))).toBe(false);
+    expect(sameDerived({ id: 1 }, { id: 1 })).toBe(false);
+    expect(sameDerived(NaN, NaN)).toBe(true);
   });
 });

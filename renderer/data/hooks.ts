@@ -1,6 +1,7 @@
 // How components read domain data: subscriptions to the LocalStore, never Dexie tables.
-import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CaseView } from '../../shared/schemas/case';
+import type { Picker } from '../../shared/schemas/directory';
 import { useRuntime } from '../app/runtime-context';
 import type { LocalStore } from './local-store';
 import type { OutboxEntry } from './outbox-entry';
@@ -11,21 +12,59 @@ export function useDataVersion(): number {
   return useSyncExternalStore(store.subscribe, store.getVersion);
 }
 
+/** Whether two derived values show the same thing: the same value, or arrays or sets of the same members. */
+export function sameDerived(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  if (a instanceof Set && b instanceof Set) {
+    if (a.size !== b.size) return false;
+    for (const x of a) if (!b.has(x)) return false;
+    return true;
+  }
+  return false;
+}
+
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
 /**
  * A value derived from the local store, recomputed when the store's data version changes (the store is mutable,
- * so its version is the dependency that matters) or when `deps` change.
+ * so its version is the dependency that matters) or when `deps` change. The component re-renders only when
+ * the value changes (`sameDerived`: arrays and sets by their members): a sync page or a colleague's action
+ * changes the data version many times a minute, and re-rendering the case panel, the outbox or the command
+ * palette for each made every action wait for them (a claim re-rendered some 400 components). `compute` must be
+ * a pure read of the store: React also calls it when the store changes, outside a render.
  */
-export function useDerived<T>(
-  compute: () => T,
-  deps: readonly unknown[],
-  options: { deferred?: boolean } = {},
-): T {
-  const current = useDataVersion();
-  // Deferred: the value follows data changes a moment later, off the urgent render (for expensive work).
-  const deferred = useDeferredValue(current);
-  const version = options.deferred ? deferred : current;
+export function useDerived<T>(compute: () => T, deps: readonly unknown[]): T {
+  const { store } = useRuntime();
+  const last = useRef<{ version: number; deps: readonly unknown[]; value: T } | null>(null);
+  const read = (): T => {
+    const version = store.getVersion();
+    const prev = last.current;
+    if (prev && prev.version === version && sameDeps(prev.deps, deps)) return prev.value;
+    const next = compute();
+    const value = prev && sameDerived(prev.value, next) ? prev.value : next;
+    last.current = { version, deps, value };
+    return value;
+  };
+  return useSyncExternalStore(store.subscribe, read);
+}
+
+/**
+ * A value derived from the local store that follows data changes a moment later, off the urgent render (a
+ * deferred render), for expensive work over every case. Recomputed in render when the data version or `deps`
+ * change, so `compute` may keep its own state (the worklist's incremental ranking does).
+ */
+export function useDerivedLater<T>(compute: () => T, deps: readonly unknown[]): T {
+  const version = useDeferredValue(useDataVersion());
   // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- `version` stands for the mutable store's contents
   return useMemo(compute, [version, ...deps]);
+}
+
+/** The directory's version: changes only when warehouses, zones, people, pickers, couriers or risk flags do. */
+export function useDirectoryVersion(): number {
+  return useStoreValue((s) => s.memory.directoryVersion);
 }
 
 /**
@@ -54,6 +93,12 @@ export function useCase(id: string | null): CaseView | undefined {
   return useDerived(() => (id ? store.memory.caseView(id) : undefined), [store, id]);
 }
 
+/** A picker as the desk sees it (pending actions on it included). */
+export function usePickerView(id: string | null): Picker | undefined {
+  const { store } = useRuntime();
+  return useDerived(() => (id ? store.memory.pickerView(id) : undefined), [store, id]);
+}
+
 export function useCaseTimeline(id: string) {
   const { store } = useRuntime();
   return useDerived(() => store.memory.eventsOf(id), [store, id]);
@@ -72,17 +117,20 @@ export function useRefusedFor(caseId: string): OutboxEntry[] {
   );
 }
 
-/** A colleague's display name, from the synced directory. */
+/** A colleague's display name, from the synced directory (a new function only when the directory changes). */
 export function usePersonName(): (id: string | null) => string | null {
   const { store } = useRuntime();
-  return useDerived(() => {
+  const version = useDirectoryVersion();
+  return useMemo(() => {
     const people = store.memory.directory.person;
     return (id: string | null) => (id ? (people.get(id)?.displayName ?? null) : null);
-  }, [store]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable directory
+  }, [store, version]);
 }
 
+/** The synced directory, as a new object only when it changes. */
 export function useDirectory() {
   const { store } = useRuntime();
-  const version = useDataVersion();
-  return useDerived(() => ({ ...store.memory.directory, version }), [store, version]);
+  const version = useDirectoryVersion();
+  return useMemo(() => ({ ...store.memory.directory, version }), [store, version]);
 }

@@ -6,7 +6,7 @@ import type { CaseView } from '../../../shared/schemas/case';
 import { canOverride } from '../../../shared/rules/permissions';
 import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useDerived, usePickerView } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { loadByPicker, reassignCandidates } from '../pickers/floor-model';
@@ -45,11 +45,7 @@ function AbsentPickerFlag({ c, name }: { c: CaseView; name: string }) {
 
 export function CaseFlags({ c }: { c: CaseView }) {
   const t = useT();
-  const { store } = useRuntime();
-  const picker = useDerived(
-    () => (c.pickerId ? store.memory.pickerView(c.pickerId) : undefined),
-    [store, c.pickerId],
-  );
+  const picker = usePickerView(c.pickerId);
   const pendingApproval = c.compensations.some((x) => x.status === 'pending_approval');
   const gc = c.greenChannel;
   const any = picker || c.needsNewWaybill || gc || c.customerContacted || pendingApproval;

@@ -6,7 +6,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import { Box, Button, Drawer, IconButton, Paper, Typography } from '@mui/material';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived, usePersonName, useServerNow } from '../../data/hooks';
+import { useDerivedLater, usePersonName, useServerNow } from '../../data/hooks';
 import { formatCountdown, formatDateTime, formatMoney } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
@@ -16,7 +16,7 @@ import { pendingApprovals, type PendingApproval } from './ledger';
 
 export function usePendingApprovals(): PendingApproval[] {
   const { store } = useRuntime();
-  return useDerived(() => pendingApprovals(store.memory.allCases()), [store], { deferred: true });
+  return useDerivedLater(() => pendingApprovals(store.memory.allCases()), [store]);
 }
 
 /** Opens a case from the queue: selects it and shows the worklist beside its panel. */

@@ -1,13 +1,15 @@
 import type { Courier } from '../../../shared/schemas/directory';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useMemo } from 'react';
+import { useDirectoryVersion } from '../../data/hooks';
 
 export const WAREHOUSE_TZ_FALLBACK = 'Asia/Shanghai';
 
 /** The couriers of a warehouse and its time zone (pickup cut-offs are wall-clock times there). */
 export function useCouriers(warehouseId: string): { couriers: Courier[]; timeZone: string } {
   const { store } = useRuntime();
-  return useDerived(() => {
+  const version = useDirectoryVersion();
+  return useMemo(() => {
     const { courier, warehouse } = store.memory.directory;
     return {
       couriers: [...courier.values()]
@@ -15,5 +17,6 @@ export function useCouriers(warehouseId: string): { couriers: Courier[]; timeZon
         .sort((a, b) => a.carrier.localeCompare(b.carrier, 'zh-CN')),
       timeZone: warehouse.get(warehouseId)?.timezone ?? WAREHOUSE_TZ_FALLBACK,
     };
-  }, [store, warehouseId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable directory
+  }, [store, version, warehouseId]);
 }

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { CAUSE_LABELS, LOCALES, type Locale } from '../../../shared/i18n/labels';
 import type { CaseView } from '../../../shared/schemas/case';
 import { CAUSES, type Cause } from '../../../shared/schemas/enums';
-import { useRuntime } from '../../app/runtime-context';
-import { useServerNow } from '../../data/hooks';
+import { usePickerView, useServerNow } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { useCouriers } from '../courier/use-couriers';
@@ -30,9 +29,8 @@ const toInput = (ms: number) =>
   new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 function useDefaultCause(c: CaseView): Cause {
-  const { store } = useRuntime();
   const { couriers } = useCouriers(c.warehouseId);
-  const picker = c.pickerId ? store.memory.pickerView(c.pickerId) : undefined;
+  const picker = usePickerView(c.pickerId);
   const courier = couriers.find((x) => x.id === c.order.courierId);
   return likelyCause(c, { pickerAbsent: picker?.status === 'absent', depotStatus: courier?.status ?? null });
 }

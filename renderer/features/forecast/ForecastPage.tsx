@@ -10,7 +10,7 @@ import type { Suggestion } from '../../../shared/rules/forecast';
 import type { CaseView } from '../../../shared/schemas/case';
 import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived, useDirectory } from '../../data/hooks';
+import { useDerivedLater, useDirectory } from '../../data/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
@@ -39,7 +39,7 @@ export function ForecastPage() {
   const answer = remote.data;
   const timeZone = answer?.timezone ?? warehouse.timeZone;
   const flagLabel = useRiskFlagLabel();
-  const byOrder = useDerived(() => casesByOrder(store.memory.allCases()), [store], { deferred: true });
+  const byOrder = useDerivedLater(() => casesByOrder(store.memory.allCases()), [store]);
 
   const names = useMemo<SuggestionNames>(
     () => ({

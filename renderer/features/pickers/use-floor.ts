@@ -2,7 +2,7 @@
 import type { Picker, Zone } from '../../../shared/schemas/directory';
 import type { LocalStore } from '../../data/local-store';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useDerivedLater } from '../../data/hooks';
 import { buildFloor, type Floor } from './floor-model';
 
 export interface FloorView extends Floor {
@@ -13,19 +13,15 @@ export interface FloorView extends Floor {
 export function useFloor(): FloorView {
   const { store } = useRuntime();
   // Walks every case: follows data changes a moment later, off the urgent render.
-  return useDerived(
-    () => {
-      const pickers = store.memory.allPickers();
-      const zones = [...store.memory.directory.zone.values()];
-      return {
-        ...buildFloor(store.memory.allCases(), pickers, zones),
-        pickers,
-        zoneById: new Map(zones.map((z) => [z.id, z])),
-      };
-    },
-    [store],
-    { deferred: true },
-  );
+  return useDerivedLater(() => {
+    const pickers = store.memory.allPickers();
+    const zones = [...store.memory.directory.zone.values()];
+    return {
+      ...buildFloor(store.memory.allCases(), pickers, zones),
+      pickers,
+      zoneById: new Map(zones.map((z) => [z.id, z])),
+    };
+  }, [store]);
 }
 
 export const zoneLabel = (zone: Zone | undefined): string => (zone ? `${zone.code} ${zone.name}` : '—');

@@ -2,7 +2,8 @@
 // read them for the forecast and the case panel; the worklist's ranking reads the same directory.
 import type { RiskFlag } from '../../../shared/schemas/risk';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useMemo } from 'react';
+import { useDerived, useDirectoryVersion } from '../../data/hooks';
 import { liveRiskFlags } from '../../data/ranking';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
@@ -28,7 +29,8 @@ export function useRiskFlagLabel(): (flagId: string) => string {
   const t = useT();
   const locale = useDesk((s) => s.locale);
   const { timeZone } = useWarehouse();
-  return useDerived(() => {
+  const version = useDirectoryVersion();
+  return useMemo(() => {
     const { risk, courier } = store.memory.directory;
     return (flagId: string) => {
       const flag = risk.get(flagId);
@@ -39,5 +41,6 @@ export function useRiskFlagLabel(): (flagId: string) => string {
         until: formatDateTime(flag.endsAt, locale, timeZone),
       });
     };
-  }, [store, t, locale, timeZone]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable directory
+  }, [store, version, t, locale, timeZone]);
 }

@@ -5,7 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_LATE_MS, QUIET_MS, quietFor } from '../../app/input-quiet';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useDerivedLater } from '../../data/hooks';
 import {
   isCheapRerank,
   prepareSearch,
@@ -47,10 +47,19 @@ function filterOnce(
     last.query.userId === query.userId
   )
     return last.value;
-  const value = filterRanked(ranked, query, closed);
+  let value = filterRanked(ranked, query, closed);
+  // Unchanged bucket counts stay the same object, so the toolbar and its tabs (MUI Tabs measures itself after
+  // each render) skip the re-render after an action or a sync page that moved no case between buckets.
+  if (lastCounts && sameCounts(lastCounts, value.counts)) value = { ...value, counts: lastCounts };
+  else lastCounts = value.counts;
   lastFiltered.set(ranked, { query, closed, value });
   return value;
 }
+
+let lastCounts: Filtered['counts'] | null = null;
+
+const sameCounts = (a: Filtered['counts'], b: Filtered['counts']) =>
+  (Object.keys(a) as (keyof Filtered['counts'])[]).every((k) => a[k] === b[k]);
 
 /**
  * Whether the worklist keeps showing `prev` for now: the re-rank would walk every case, the input is not quiet,
@@ -87,22 +96,18 @@ export function useWorklist(now: number) {
   const last = useRef<Ranking | null>(null);
   const heldSince = useRef<number | null>(null);
   const [quietCheck, setQuietCheck] = useState(0);
-  const ranked = useDerived(
-    () => {
-      // Risk flags come by sync like cases; a flag set or lifted is a data change, so this reruns.
-      const flags = liveRiskFlags(rankNow, store.memory.directory.risk.values());
-      const prev = last.current;
-      const t = performance.now();
-      if (prev && holdRerank(prev, store.memory, rankNow, flags, quietFor(), t - (heldSince.current ?? t))) {
-        heldSince.current ??= t;
-        return prev.ranked;
-      }
-      heldSince.current = null;
-      return (last.current = rankIncrementally(prev, store.memory, rankNow, flags)).ranked;
-    },
-    [store, rankNow, quietCheck],
-    { deferred: true },
-  );
+  const ranked = useDerivedLater(() => {
+    // Risk flags come by sync like cases; a flag set or lifted is a data change, so this reruns.
+    const flags = liveRiskFlags(rankNow, store.memory.directory.risk.values());
+    const prev = last.current;
+    const t = performance.now();
+    if (prev && holdRerank(prev, store.memory, rankNow, flags, quietFor(), t - (heldSince.current ?? t))) {
+      heldSince.current ??= t;
+      return prev.ranked;
+    }
+    heldSince.current = null;
+    return (last.current = rankIncrementally(prev, store.memory, rankNow, flags)).ranked;
+  }, [store, rankNow, quietCheck]);
   // A held re-rank is looked at again when the input could be quiet.
   useEffect(() => {
     if (heldSince.current === null) return;
@@ -117,10 +122,9 @@ export function useWorklist(now: number) {
   }, [ranked]);
   // Resolved and closed cases are only collected while the status filter asks for them.
   const needClosed = wantsClosed(deferredFilters);
-  const closed = useDerived(
+  const closed = useDerivedLater(
     () => (needClosed ? rankClosed(store.memory.allCases(), rankNow) : NO_ROWS),
     [store, needClosed],
-    { deferred: true },
   );
   const list = useMemo(
     () => filterOnce(ranked, { bucket, search, filters: deferredFilters, userId: user.id }, closed),

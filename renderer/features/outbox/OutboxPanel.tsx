@@ -95,11 +95,7 @@ function RefusedActions({ entry }: { entry: OutboxEntry }) {
 
 export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const locale = useDesk((s) => s.locale);
   const persisted = useDesk((s) => s.storagePersisted);
-  const { store } = useRuntime();
-  const nameOf = usePersonName();
-  const entries = useDerived(() => [...store.memory.outbox].reverse(), [store]);
   return (
     <Drawer anchor="right" open={open} onClose={onClose} slotProps={{ paper: { sx: { width: 460 } } }}>
       <Box
@@ -116,41 +112,58 @@ export function OutboxPanel({ open, onClose }: { open: boolean; onClose: () => v
           </IconButton>
         </Box>
         {persisted === false && <Alert severity="info">{t('outbox.notPersisted')}</Alert>}
-        {entries.length === 0 && <Typography color="textSecondary">{t('outbox.empty')}</Typography>}
-        <List dense aria-label={t('outbox.title')}>
-          {entries.map((entry) => {
-            const c = store.memory.caseView(entry.targetId);
-            return (
-              <ListItem key={entry.id} divider sx={{ display: 'block' }} data-status={entry.status}>
-                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-                  <Chip
-                    label={t(`outbox.${entry.status}`)}
-                    color={STATUS_COLOR[entry.status]}
-                    variant="outlined"
-                  />
-                  <Typography variant="body2" sx={{ flex: 1 }}>
-                    {t(ACTION_LABEL[entry.name])} ·{' '}
-                    {c
-                      ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}`
-                      : (store.memory.pickerView(entry.targetId)?.name ?? entry.targetId)}
-                  </Typography>
-                  <Typography variant="caption" color="textSecondary">
-                    {formatDateTime(entry.clientTime, locale)}
-                  </Typography>
-                </Box>
-                {entry.status === 'refused' && entry.refusal && (
-                  <>
-                    <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
-                      {refusalText(entry.refusal, t, nameOf, locale)}
-                    </Typography>
-                    <RefusedActions entry={entry} />
-                  </>
-                )}
-              </ListItem>
-            );
-          })}
-        </List>
+        <OutboxEntries />
       </Box>
     </Drawer>
+  );
+}
+
+/**
+ * The entries, newest first. Its own component inside the drawer, which mounts it only while open: closed, the
+ * panel does not re-render with every action and sync (the status bar counts them).
+ */
+function OutboxEntries() {
+  const t = useT();
+  const locale = useDesk((s) => s.locale);
+  const { store } = useRuntime();
+  const nameOf = usePersonName();
+  const entries = useDerived(() => [...store.memory.outbox].reverse(), [store]);
+  return (
+    <>
+      {entries.length === 0 && <Typography color="textSecondary">{t('outbox.empty')}</Typography>}
+      <List dense aria-label={t('outbox.title')}>
+        {entries.map((entry) => {
+          const c = store.memory.caseView(entry.targetId);
+          return (
+            <ListItem key={entry.id} divider sx={{ display: 'block' }} data-status={entry.status}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Chip
+                  label={t(`outbox.${entry.status}`)}
+                  color={STATUS_COLOR[entry.status]}
+                  variant="outlined"
+                />
+                <Typography variant="body2" sx={{ flex: 1 }}>
+                  {t(ACTION_LABEL[entry.name])} ·{' '}
+                  {c
+                    ? `${PLATFORM_LABELS[c.platform][locale]} ${c.platformOrderId}`
+                    : (store.memory.pickerView(entry.targetId)?.name ?? entry.targetId)}
+                </Typography>
+                <Typography variant="caption" color="textSecondary">
+                  {formatDateTime(entry.clientTime, locale)}
+                </Typography>
+              </Box>
+              {entry.status === 'refused' && entry.refusal && (
+                <>
+                  <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
+                    {refusalText(entry.refusal, t, nameOf, locale)}
+                  </Typography>
+                  <RefusedActions entry={entry} />
+                </>
+              )}
+            </ListItem>
+          );
+        })}
+      </List>
+    </>
   );
 }

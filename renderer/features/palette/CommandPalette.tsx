@@ -62,7 +62,8 @@ export function CommandPalette({ onLogout, onFocusNote }: { onLogout: () => void
   const { store, user } = useRuntime();
   const selectedId = useDesk((s) => s.selectedCaseId);
   const checkedCount = useDesk((s) => s.checkedIds.size);
-  const selected = useCase(selectedId);
+  // Read only while open: closed, the palette does not re-render when the selected case changes.
+  const selected = useCase(open ? selectedId : null);
   const { views } = useSavedViews(user.id);
   const effectiveMode = useEffectiveMode();
   const [query, setQuery] = useState('');

@@ -55,7 +55,8 @@ export function WorklistExport({
   rows,
   nameOf,
 }: {
-  rows: readonly { c: CaseView; score: number; open: boolean }[];
+  /** The rows shown when the export runs. */
+  rows: () => readonly { c: CaseView; score: number; open: boolean }[];
   nameOf: (id: string | null) => string | null;
 }) {
   const t = useT();
@@ -64,7 +65,7 @@ export function WorklistExport({
     <ExportMenu
       title={t('export.worklistTitle')}
       label={t('export.worklist')}
-      build={() => [worklistTable(rows, nameOf, { t, locale })]}
+      build={() => [worklistTable(rows(), nameOf, { t, locale })]}
     />
   );
 }

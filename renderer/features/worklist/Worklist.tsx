@@ -180,6 +180,14 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
     e.preventDefault();
   };
 
+  // The export reads the rows when it runs: a prop of the rows themselves re-rendered the toolbar with every
+  // re-rank.
+  const rowsNow = useRef(rows);
+  useEffect(() => {
+    rowsNow.current = rows;
+  });
+  const exportRows = useCallback(() => rowsNow.current, []);
+
   const visible = virtualizer.getVirtualItems();
   const activeRendered =
     selectedIndex >= 0 && visible.some((item) => item.index === selectedIndex) && selectedCaseId;
@@ -197,7 +205,7 @@ export function Worklist({ onOpen }: { onOpen: () => void }) {
         onToggleFilters={toggleFilters}
         searchRef={searchRef}
         onSearchKey={onSearchKey}
-        exportRows={rows}
+        exportRows={exportRows}
         nameOf={nameOf}
       />
       {filtersOpen && <WorklistFiltersBar categories={categories} />}

@@ -22,7 +22,7 @@ interface ToolbarProps {
   onToggleFilters: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onSearchKey: (e: KeyboardEvent<HTMLDivElement>) => void;
-  /** The rows shown, for "export this view" (a new array only when the list changes). */
+  /** The rows shown, read when "export this view" runs. */
   exportRows: ComponentProps<typeof WorklistExport>['rows'];
   nameOf: ComponentProps<typeof WorklistExport>['nameOf'];
 }

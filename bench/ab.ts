@@ -131,8 +131,11 @@ async function main(): Promise<void> {
           const samples = await claimActions(page, targets, '张伟');
           const visible = samples.map((x) => x.visible);
           record('actionVisible_ms', side, median(visible));
+          record('actionDom_ms', side, median(samples.map((x) => x.dom)));
           record('actionDurable_ms', side, median(samples.map((x) => x.durable)));
-          log(`${side} claim visible ${visible.map((x) => x.toFixed(1)).join(', ')} ms; load ${load()}`);
+          log(
+            `${side} claim visible ${visible.map((x) => x.toFixed(1)).join(', ')} ms (in the DOM ${samples.map((x) => x.dom.toFixed(1)).join(', ')}); load ${load()}`,
+          );
         }
         if (only.has('filter')) {
           const samples = await filterKeystrokes(page, queries);

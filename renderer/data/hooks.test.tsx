@@ -5,7 +5,15 @@ import { sampleCase } from '../../shared/test-data';
 import type { PullResponse } from '../../shared/sync/protocol';
 import type { DeskRuntime } from '../app/runtime';
 import { RuntimeContext } from '../app/runtime-context';
-import { sameDerived, useCase, useDerived, usePendingFor, usePersonName, useStoreValue } from './hooks';
+import {
+  sameDerived,
+  useCase,
+  useDerived,
+  useHasPending,
+  usePersonName,
+  useRefusedFor,
+  useStoreValue,
+} from './hooks';
 import { DeskDb } from './local-db';
 import { LocalStore } from './local-store';
 
@@ -68,11 +76,13 @@ describe('useDerived', () => {
       ]),
       1_000,
     );
-    const seen: { assignee: string | null; pending: number }[] = [];
+    const seen: { assignee: string | null; pending: boolean; refused: number }[] = [];
     function Panel() {
       const c = useCase('c1');
-      const pending = usePendingFor('c1');
-      seen.push({ assignee: c?.assigneeId ?? null, pending: pending.length });
+      const pending = useHasPending('c1');
+      // A new (empty) array on every read: re-renders only if its members change.
+      const refused = useRefusedFor('c1');
+      seen.push({ assignee: c?.assigneeId ?? null, pending, refused: refused.length });
       return null;
     }
     render(
@@ -94,7 +104,7 @@ describe('useDerived', () => {
     await act(async () => {
       await store.enqueue('claimCase', { caseId: 'c1', baseVersion: 0 });
     });
-    expect(seen.at(-1)).toEqual({ assignee: 'u-zhang', pending: 1 });
+    expect(seen.at(-1)).toEqual({ assignee: 'u-zhang', pending: true, refused: 0 });
     store.close();
   });
 

@@ -104,9 +104,10 @@ export function useCaseTimeline(id: string) {
   return useDerived(() => store.memory.eventsOf(id), [store, id]);
 }
 
-export function usePendingFor(caseId: string): readonly OutboxEntry[] {
+/** Whether the case has actions waiting to reach the server (true or false: it re-renders only when that flips). */
+export function useHasPending(caseId: string): boolean {
   const { store } = useRuntime();
-  return useDerived(() => store.memory.pendingFor(caseId), [store, caseId]);
+  return useDerived(() => store.memory.pendingFor(caseId).length > 0, [store, caseId]);
 }
 
 export function useRefusedFor(caseId: string): OutboxEntry[] {

@@ -3,10 +3,11 @@
 // compensation), and always the timeline and the note box. Every action goes through the outbox and shows at
 // once; refusals are shown here and in the outbox.
 import { Box, Chip, Divider, Tab, Tabs, Typography } from '@mui/material';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { CaseView } from '../../../shared/schemas/case';
 import { PLATFORM_LABELS } from '../../../shared/i18n/labels';
 import { useRuntime } from '../../app/runtime-context';
-import { useCase, usePendingFor, usePersonName, useRefusedFor, useServerNow } from '../../data/hooks';
+import { useCase, useHasPending, usePersonName, useRefusedFor, useServerNow } from '../../data/hooks';
 import { formatCountdown } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
@@ -36,15 +37,17 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
   const locale = useDesk((s) => s.locale);
   const { store } = useRuntime();
   const c = useCase(caseId);
+  // The sections below the actions show the case a render later (a deferred render, which yields to the next
+  // frame): an action on it shows its holder and buttons in the frame after the click, and the clocks, the
+  // priority, the facts and the timeline follow. Another case is shown whole at once, never mixed with the last.
+  const deferred = useDeferredValue(c);
+  const later = deferred && c && deferred.id === c.id ? deferred : c;
   const now = useServerNow(1000);
   const nameOf = usePersonName();
-  const pending = usePendingFor(caseId ?? '');
+  const hasPending = useHasPending(caseId ?? '');
   const refused = useRefusedFor(caseId ?? '');
   // The tab stays when moving between cases: a lead working the picking of several cases keeps that view.
   const [tab, setTab] = useState<CaseTab>('overview');
-  const minute = Math.floor(now / 60_000) * 60_000;
-  const flags = useLiveRiskFlags(minute);
-  const why = useMemo(() => (c ? explain(c, minute, flags) : null), [c, minute, flags]);
   const saveNote = useCallback(
     (text: string) => {
       if (caseId) void store.enqueue('addNote', { caseId, noteId: crypto.randomUUID(), text });
@@ -52,7 +55,7 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
     [store, caseId],
   );
 
-  if (!c || !why) {
+  if (!c || !later) {
     return (
       <Box sx={{ p: 4 }}>
         <Typography color="textSecondary">{t('case.none')}</Typography>
@@ -74,7 +77,7 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
           {title}
         </Typography>
         <Chip label={t(`status.${c.status}`)} color={open ? 'primary' : 'default'} />
-        {pending.length > 0 && <Chip label={t('case.pending')} color="warning" variant="outlined" />}
+        {hasPending && <Chip label={t('case.pending')} color="warning" variant="outlined" />}
         <Box sx={{ ml: 'auto' }}>{open && <CaseTick caseId={c.id} />}</Box>
       </Box>
       {open && (
@@ -90,12 +93,40 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
         </Typography>
         <CaseActions c={c} />
       </Box>
-      <CaseFlags c={c} />
       <CaseRefusals entries={refused} />
+      <CaseBody c={later} now={now} tab={tab} onTab={setTab} />
+      <NoteForm key={c.id} onSave={saveNote} />
+      <CaseDialogs c={c} />
+    </Box>
+  );
+}
+
+/**
+ * Everything between the actions and the note box. Memoised and given the deferred case, so it renders after
+ * the frame that shows an action (about 230 of the panel's 290 components), or when the clock moves.
+ */
+const CaseBody = memo(function CaseBody({
+  c,
+  now,
+  tab,
+  onTab,
+}: {
+  c: CaseView;
+  now: number;
+  tab: CaseTab;
+  onTab: (tab: CaseTab) => void;
+}) {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const flags = useLiveRiskFlags(minute);
+  const why = useMemo(() => explain(c, minute, flags), [c, minute, flags]);
+  const open = c.status === 'open';
+  return (
+    <>
+      <CaseFlags c={c} />
       {!open && <ResolutionSummary c={c} />}
 
       <Box>
-        <CaseTabStrip tab={tab} onChange={setTab} />
+        <CaseTabStrip tab={tab} onChange={onTab} />
         <Box
           role="tabpanel"
           id="case-tabpanel"
@@ -118,11 +149,9 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
 
       <Divider />
       <CaseTimeline c={c} />
-      <NoteForm key={c.id} onSave={saveNote} />
-      <CaseDialogs c={c} />
-    </Box>
+    </>
   );
-}
+});
 
 /** Memoised: MUI Tabs measures its indicator (a forced layout) after each of its renders. */
 const CaseTabStrip = memo(function CaseTabStrip({

@@ -44,6 +44,8 @@ export interface Haystack {
   readonly keys: string[];
   readonly phones: string[];
   searches: Map<string, Search>;
+  /** A spliced haystack not made yet: the made one it starts from and the edits to it, in order. */
+  unmade?: { base: Haystack; edits: Edit[] } | null;
 }
 
 /** Working space of a search, kept between keystrokes: only its results are copied out. */
@@ -63,8 +65,6 @@ export const newHaystack = (keys: string[] = [], phones: string[] = []): Haystac
 
 type Edit = (keys: string[], phones: string[]) => void;
 
-/** Spliced haystacks not made yet: the made one they start from and the edits to it, in order. */
-const unmade = new WeakMap<Haystack, { base: Haystack; edits: Edit[] }>();
 const MAX_EDITS = 64;
 
 /**
@@ -76,8 +76,8 @@ const MAX_EDITS = 64;
 export function splicedHaystack(prev: Haystack, size: number, edit: Edit): Haystack {
   // A long run of actions without a search or an idle moment between: make the previous one now rather than
   // let the first read replay them all.
-  if ((unmade.get(prev)?.edits.length ?? 0) >= MAX_EDITS) void prev.keys;
-  const before = unmade.get(prev);
+  if ((prev.unmade?.edits.length ?? 0) >= MAX_EDITS) void prev.keys;
+  const before = prev.unmade;
   const plan = before ? { base: before.base, edits: [...before.edits, edit] } : { base: prev, edits: [edit] };
   let made: { keys: string[]; phones: string[] } | null = null;
   const make = () => {
@@ -86,7 +86,7 @@ export function splicedHaystack(prev: Haystack, size: number, edit: Edit): Hayst
       const phones = plan.base.phones.slice();
       for (const e of plan.edits) e(keys, phones);
       made = { keys, phones };
-      unmade.delete(hay);
+      hay.unmade = null;
     }
     return made;
   };
@@ -99,28 +99,35 @@ export function splicedHaystack(prev: Haystack, size: number, edit: Edit): Hayst
       return make().phones;
     },
     searches: new Map(),
+    unmade: plan,
   };
-  unmade.set(hay, plan);
   return hay;
 }
 
 // Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
 // by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
-// string arrays: a WeakMap lookup per case per keystroke costs several times the match itself.
-const haystacks = new WeakMap<readonly RankedCase[], Haystack>();
+// string arrays: a WeakMap lookup per case per keystroke costs several times the match itself. The haystack is
+// kept on the list itself, under a symbol, not in a WeakMap keyed by the list: the collector marks a WeakMap's
+// values in its ephemeron pass, and two arrays of 100,000 strings there made a full collection's final pause
+// 35-60 ms (a trace of the scroll), a dropped frame or three.
+const HAYSTACK = Symbol('haystack');
+type WithHaystack = { [HAYSTACK]?: Haystack };
+
+const storedHaystack = (list: readonly RankedCase[]): Haystack | undefined =>
+  (list as WithHaystack)[HAYSTACK];
 
 /** A list's haystack if it was built (and is whole), else null. */
 export function builtHaystack(list: readonly RankedCase[]): Haystack | null {
-  const found = haystacks.get(list);
+  const found = storedHaystack(list);
   return found && found.size === list.length ? found : null;
 }
 
 export function setHaystack(list: readonly RankedCase[], hay: Haystack): void {
-  haystacks.set(list, hay);
+  (list as WithHaystack)[HAYSTACK] = hay;
 }
 
 function haystackOf(list: readonly RankedCase[]): Haystack {
-  let hay = haystacks.get(list);
+  let hay = storedHaystack(list);
   if (!hay || hay.size !== list.length) {
     const keys = new Array<string>(list.length);
     const phones = new Array<string>(list.length);
@@ -130,7 +137,7 @@ function haystackOf(list: readonly RankedCase[]): Haystack {
       phones[i] = r.c.order.customerPhone;
     }
     hay = newHaystack(keys, phones);
-    haystacks.set(list, hay);
+    setHaystack(list, hay);
   }
   return hay;
 }
@@ -143,7 +150,7 @@ export function prepareSearch(list: readonly RankedCase[]): void {
 /** Whether a keystroke over this list finds its search arrays made (none to build or copy). */
 export function searchReady(list: readonly RankedCase[]): boolean {
   const hay = builtHaystack(list);
-  return hay !== null && !unmade.has(hay);
+  return hay !== null && !hay.unmade;
 }
 
 /** 0, 1, 2, ...: the walk over every entry goes through the same loop as the walk over a recent search's. */

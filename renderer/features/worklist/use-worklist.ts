@@ -27,17 +27,19 @@ export const RANK_STEP_MS = 30_000;
 // The last list made from each ranking, even by a render React threw away: a deferred render that is interrupted
 // (by every scrolled frame's synchronous render, for one) restarts from scratch, and would otherwise walk
 // 100,000 cases again on each restart, which kept it from finishing while the list scrolled.
-const lastFiltered = new WeakMap<
-  readonly RankedCase[],
-  { query: WorklistQuery; closed: readonly RankedCase[]; value: Filtered }
->();
+// Kept on the ranking under a symbol, not in a WeakMap keyed by it: a WeakMap's values (here up to 100,000 rows)
+// are marked in the collector's ephemeron pass, which lengthened full collections' final pause (search-index.ts).
+const LAST_FILTERED = Symbol('lastFiltered');
+type WithLastFiltered = {
+  [LAST_FILTERED]?: { query: WorklistQuery; closed: readonly RankedCase[]; value: Filtered };
+};
 
 function filterOnce(
   ranked: readonly RankedCase[],
   query: WorklistQuery,
   closed: readonly RankedCase[],
 ): Filtered {
-  const last = lastFiltered.get(ranked);
+  const last = (ranked as WithLastFiltered)[LAST_FILTERED];
   if (
     last &&
     last.closed === closed &&
@@ -52,7 +54,7 @@ function filterOnce(
   // each render) skip the re-render after an action or a sync page that moved no case between buckets.
   if (lastCounts && sameCounts(lastCounts, value.counts)) value = { ...value, counts: lastCounts };
   else lastCounts = value.counts;
-  lastFiltered.set(ranked, { query, closed, value });
+  (ranked as WithLastFiltered)[LAST_FILTERED] = { query, closed, value };
   return value;
 }
 

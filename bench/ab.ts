@@ -1,4 +1,4 @@
-// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter,action] [--rounds N] [--cases N]`: two builds of the
+// `npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter,action] [--rounds N] [--cases N] [--throttle N]`: two builds of the
 // UI (e.g. before and after a change, each from `vite build --outDir DIR`) measured against each other in one
 // run, rounds interleaved A, B, A, B, so that both see the same load on a shared machine. Uses the world that
 // `npm run bench -- --reuse` left in PostgreSQL (database desk_bench_reuse_<N>); prints medians per side and
@@ -33,12 +33,15 @@ const { values: argv } = parseArgs({
     only: { type: 'string', default: 'scroll,filter' },
     rounds: { type: 'string', default: '3' },
     cases: { type: 'string', default: '100000' },
+    // Slows each desk's renderer N times (CDP CPU throttling) after its initial sync: a slower machine's view.
+    throttle: { type: 'string', default: '1' },
   },
 });
 if (!argv.a || !argv.b)
   throw new Error('usage: npx tsx bench/ab.ts --a DIR --b DIR [--only sync,warm,scroll,filter]');
 const N = Number(argv.cases);
 const ROUNDS = Number(argv.rounds);
+const THROTTLE = Number(argv.throttle);
 const only = new Set(argv.only.split(','));
 const started = performance.now();
 const log = (line: string) =>
@@ -94,7 +97,11 @@ async function main(): Promise<void> {
         );
       }
     }
-    for (const side of ['A', 'B'] as const) await waitForSavedHead(desks[side]!.page);
+    for (const side of ['A', 'B'] as const) {
+      await waitForSavedHead(desks[side]!.page);
+      if (THROTTLE > 1) await desks[side]!.cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    }
+    if (THROTTLE > 1) log(`renderers throttled ${THROTTLE}x`);
     // The side not measured is frozen (no timers, no idle work): both desks hold 100,000 cases, and the other
     // one's periodic work on the second core showed in every figure of the one measured.
     const lifecycle = async (side: 'A' | 'B', state: 'frozen' | 'active') => {

@@ -38,8 +38,8 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
   const { store } = useRuntime();
   const c = useCase(caseId);
   // The sections below the actions show the case a render later (a deferred render, which yields to the next
-  // frame): an action on it shows its holder and buttons in the frame after the click, and the clocks, the
-  // priority, the facts and the timeline follow. Another case is shown whole at once, never mixed with the last.
+  // frame): an action on it shows its holder, its buttons and its timeline event in the frame after the click,
+  // and the flags, clocks, priority and facts follow. Another case is shown whole at once, never mixed.
   const deferred = useDeferredValue(c);
   const later = deferred && c && deferred.id === c.id ? deferred : c;
   const now = useServerNow(1000);
@@ -103,7 +103,7 @@ export function CaseDetail({ caseId }: { caseId: string | null }) {
 
 /**
  * Everything between the actions and the note box. Memoised and given the deferred case, so it renders after
- * the frame that shows an action (about 230 of the panel's 290 components), or when the clock moves.
+ * the frame that shows an action (most of the panel's components), or when the clock moves.
  */
 const CaseBody = memo(function CaseBody({
   c,

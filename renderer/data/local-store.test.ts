@@ -76,6 +76,63 @@ describe('LocalStore', () => {
     store.close();
   });
 
+  it('queues many actions as one: shown together, one write, ids in order, taken back together', async () => {
+    const store = await LocalStore.open(new DeskDb(freshName()), zhang);
+    const ids = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    await store.applyPage(
+      page(ids.map((id) => ({ op: 'put', kind: 'case', value: sampleCase({ id }) }))),
+      1_000,
+    );
+    let heard = 0;
+    store.subscribe(() => heard++);
+    const claim = (caseId: string) => ({ name: 'claimCase', args: { caseId, baseVersion: 0 } }) as const;
+    const writing = store.enqueueAll([
+      claim('c1'),
+      claim('c2'),
+      claim('c3'),
+      { name: 'addNote', args: { caseId: 'c4', noteId: NOTE, text: '一起' } },
+    ]);
+    // All on screen at once, from one change of the data.
+    expect(['c1', 'c2', 'c3'].map((id) => store.memory.caseView(id)?.assigneeId)).toEqual(
+      Array(3).fill('u-zhang'),
+    );
+    expect(heard).toBe(1);
+    const entries = await writing;
+    expect(entries.map((e) => [e.id, e.name])).toEqual([
+      [1, 'claimCase'],
+      [2, 'claimCase'],
+      [3, 'claimCase'],
+      [4, 'addNote'],
+    ]);
+    expect(heard).toBe(2);
+    expect(await store.db.meta.get('nextMutationId')).toMatchObject({ value: 5 });
+    expect(store.pendingBatch(10).map((e) => e.id)).toEqual([1, 2, 3, 4]);
+    // The next batch takes the ids after them, the counter where this store left it.
+    const note = (caseId: string, i: number) =>
+      ({
+        name: 'addNote',
+        args: { caseId, noteId: NOTE.replace(/a$/, String(i)), text: `第${i}笔` },
+      }) as const;
+    expect((await store.enqueueAll([note('c3', 1), note('c4', 2)])).map((e) => e.id)).toEqual([5, 6]);
+    expect(await store.db.meta.get('nextMutationId')).toMatchObject({ value: 7 });
+
+    // One malformed action: none of them is queued.
+    const bad = { name: 'claimCase', args: { caseId: 42 } } as unknown as ReturnType<typeof claim>;
+    await expect(store.enqueueAll([claim('c5'), bad])).rejects.toThrow();
+    expect(store.memory.caseView('c5')?.assigneeId).toBeNull();
+    expect(store.memory.outbox).toHaveLength(6);
+
+    // A failing write takes every one of them back, and each is reported.
+    await store.db.meta.put({ key: 'nextMutationId', value: 1 });
+    const lost: string[] = [];
+    store.onActionLost((name, err) => lost.push(`${name}: ${(err as Error).name}`));
+    await expect(store.enqueueAll([claim('c5'), claim('c5')])).rejects.toThrow();
+    expect(lost).toEqual(['claimCase: ConstraintError', 'claimCase: ConstraintError']);
+    expect(store.memory.caseView('c5')?.assigneeId).toBeNull();
+    expect(store.memory.provisional).toEqual([]);
+    store.close();
+  });
+
   it('never reuses a mutation id, also when another window wrote and its action was already pruned', async () => {
     const name = freshName();
     const a = await LocalStore.open(new DeskDb(name), zhang);

@@ -1,6 +1,6 @@
 // The floor as the UI sees it: pickers (pending floor actions included), zones and every open case's picker.
 import type { Picker, Zone } from '../../../shared/schemas/directory';
-import type { LocalStore } from '../../data/local-store';
+import type { LocalStore, QueuedAction } from '../../data/local-store';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerivedLater } from '../../data/hooks';
 import { buildFloor, type Floor } from './floor-model';
@@ -35,12 +35,13 @@ export async function assignPickerTo(
   caseIds: Iterable<string>,
   pickerId: string,
 ): Promise<number> {
-  let queued = 0;
-  for (const caseId of caseIds) {
+  const actions: QueuedAction[] = [];
+  for (const caseId of new Set(caseIds)) {
     const current = store.memory.caseView(caseId);
     if (!current || current.status !== 'open' || current.pickerId === pickerId) continue;
-    await store.enqueue('assignPicker', { caseId, pickerId, baseVersion: current.version });
-    queued++;
+    actions.push({ name: 'assignPicker', args: { caseId, pickerId, baseVersion: current.version } });
   }
-  return queued;
+  // One outbox write and one re-render for all of them.
+  await store.enqueueAll(actions);
+  return actions.length;
 }

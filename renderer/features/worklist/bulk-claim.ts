@@ -1,9 +1,9 @@
 // Bulk claim (W3): one claimCase per ticked case, each on the version the desk shows now, through the outbox
-// like every action. Cases that are closed, or that a colleague holds (for a coordinator), are left alone rather
-// than queued to be refused.
+// like every action, all in one write. Cases that are closed, or that a colleague holds (for a coordinator), are
+// left alone rather than queued to be refused.
 import { canOverride } from '../../../shared/rules/permissions';
 import type { Actor } from '../../../shared/mutators/types';
-import type { LocalStore } from '../../data/local-store';
+import type { LocalStore, QueuedAction } from '../../data/local-store';
 import { translator } from '../../i18n/format';
 import { useDesk } from '../../state/store';
 
@@ -12,10 +12,11 @@ export interface BulkResult {
   skipped: number;
 }
 
+/** Queues the claims together (one outbox write, one re-render), each on the version the desk shows now. */
 export async function claimAll(store: LocalStore, actor: Actor, ids: Iterable<string>): Promise<BulkResult> {
-  let claimed = 0;
   let skipped = 0;
-  for (const id of ids) {
+  const claims: QueuedAction[] = [];
+  for (const id of new Set(ids)) {
     const c = store.memory.caseView(id);
     const heldByOther = Boolean(c?.assigneeId) && c?.assigneeId !== actor.userId;
     if (!c || c.status !== 'open' || (heldByOther && !canOverride(actor))) {
@@ -23,10 +24,10 @@ export async function claimAll(store: LocalStore, actor: Actor, ids: Iterable<st
       continue;
     }
     if (c.assigneeId === actor.userId) continue;
-    await store.enqueue('claimCase', { caseId: c.id, baseVersion: c.version });
-    claimed++;
+    claims.push({ name: 'claimCase', args: { caseId: c.id, baseVersion: c.version } });
   }
-  return { claimed, skipped };
+  await store.enqueueAll(claims);
+  return { claimed: claims.length, skipped };
 }
 
 /** Claims every ticked case, clears the ticks and says what happened. */

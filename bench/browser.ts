@@ -630,6 +630,53 @@ export async function deltaSync(
   };
 }
 
+// ---- a bulk claim ----
+
+export interface BulkClaim {
+  /** Rows ticked (a shift-click range) and how many of them the desk claimed (the rest were held already). */
+  ticked: number;
+  claimed: number;
+  /** The bulk bar's 认领 click to desk:action-durable (every claim in the outbox). */
+  durable: number;
+}
+
+/**
+ * Ticks about `rows` rows from row `from` on (a tick, a scroll, a shift-tick), clicks 认领 in the bulk bar and
+ * times it to the outbox holding every claim; waits for the desk's toast, which says how many it claimed.
+ */
+export async function bulkClaim(page: Page, from: number, rows: number): Promise<BulkClaim> {
+  const scroller = page.locator('[data-testid="worklist-scroll"]');
+  const boxes = page.locator('[role="row"][data-case-id] input[type="checkbox"]');
+  const rowHeight = await page
+    .locator('[role="row"][data-case-id]')
+    .first()
+    .evaluate((r) => r.clientHeight);
+  await scroller.evaluate((el, top) => (el.scrollTop = top), from * rowHeight);
+  await page.waitForTimeout(300);
+  await boxes.first().click();
+  await scroller.evaluate((el, px) => (el.scrollTop += px), rows * rowHeight);
+  await page.waitForTimeout(300);
+  await boxes.last().click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('toolbar', { name: '批量操作' });
+  const ticked = Number(/已选 (\d+) 个/.exec((await bar.textContent()) ?? '')?.[1] ?? NaN);
+  const clicks = await page.evaluate(() => window.__bench.clicks.length);
+  const durableBefore = (await mark(page, 'desk:action-durable')).length;
+  await bar.getByRole('button', { name: '认领', exact: true }).click();
+  const h = await page.waitForFunction(
+    ({ k, d }) => {
+      const click = window.__bench.clicks[k];
+      const durable = performance.getEntriesByName('desk:action-durable')[d];
+      return click && durable ? durable.startTime - click.t : null;
+    },
+    { k: clicks, d: durableBefore },
+    { polling: 20, timeout: 60_000 },
+  );
+  const durable = (await h.jsonValue())!;
+  const toast = await page.getByText(/已认领 \d+ 个案件/).textContent({ timeout: 60_000 });
+  await scrollToTop(page);
+  return { ticked, claimed: Number(/已认领 (\d+)/.exec(toast ?? '')?.[1] ?? NaN), durable };
+}
+
 export async function scrollToTop(page: Page): Promise<void> {
   await page.evaluate(() => {
     const el = document.querySelector<HTMLElement>('[data-testid="worklist-scroll"]');

@@ -1,5 +1,6 @@
 // Builders for tests: a plausible case with any field overridden.
 import type { CaseView } from './schemas/case';
+import type { RiskFlag } from './schemas/risk';
 import type { Perishability } from './schemas/enums';
 
 export interface SampleCaseOptions extends Partial<Omit<CaseView, 'order'>> {
@@ -64,3 +65,26 @@ export function sampleCase(options: SampleCaseOptions = {}): CaseView {
     },
   };
 }
+
+/** A case with some order fields changed. */
+export const withOrder = (c: CaseView, order: Partial<CaseView['order']>): CaseView => ({
+  ...c,
+  order: { ...c.order, ...order },
+});
+
+const HOUR = 3_600_000;
+
+/** A rain flag on 浙江 in warehouse wh-1, from an hour before `now` to six hours after, worth 60 points. */
+export const sampleRiskFlag = (now: number, over: Partial<RiskFlag> = {}): RiskFlag => ({
+  id: 'f-rain',
+  warehouseId: 'wh-1',
+  scope: 'region',
+  target: '浙江',
+  kind: 'rain',
+  startsAt: now - HOUR,
+  endsAt: now + 6 * HOUR,
+  points: 60,
+  note: '',
+  createdBy: null,
+  ...over,
+});

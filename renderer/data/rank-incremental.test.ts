@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCase } from '../../shared/test-data';
+import { sampleCase, sampleRiskFlag, withOrder } from '../../shared/test-data';
 import type { CaseView } from '../../shared/schemas/case';
 import type { RiskFlag } from '../../shared/schemas/risk';
 import { CaseMemory } from './case-memory';
@@ -10,24 +10,7 @@ import { filterRanked } from './worklist-filter';
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
 const H = 3_600_000;
 
-const withOrder = (c: CaseView, order: Partial<CaseView['order']>): CaseView => ({
-  ...c,
-  order: { ...c.order, ...order },
-});
-
-const flag = (over: Partial<RiskFlag> = {}): RiskFlag => ({
-  id: 'f-rain',
-  warehouseId: 'wh-1',
-  scope: 'region',
-  target: '浙江',
-  kind: 'rain',
-  startsAt: NOW - H,
-  endsAt: NOW + 6 * H,
-  points: 60,
-  note: '',
-  createdBy: null,
-  ...over,
-});
+const flag = (over: Partial<RiskFlag> = {}): RiskFlag => sampleRiskFlag(NOW, over);
 
 describe('rankIncrementally', () => {
   const actor = { userId: 'u-me', role: 'coordinator', warehouseIds: ['wh-1'] } as const;

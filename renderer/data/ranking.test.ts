@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { priorityScore } from '../../shared/rules/priority';
 import { risksFor } from '../../shared/rules/risk';
-import { sampleCase } from '../../shared/test-data';
+import { sampleCase, sampleRiskFlag, withOrder } from '../../shared/test-data';
 import type { CaseView } from '../../shared/schemas/case';
 import type { RiskFlag } from '../../shared/schemas/risk';
 import { liveRiskFlags, matchesSearch, rankClosed, rankOpen, riskMatches, riskPoints } from './ranking';
@@ -17,10 +17,6 @@ import {
 
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
 const H = 3_600_000;
-
-function withOrder(c: CaseView, order: Partial<CaseView['order']>): CaseView {
-  return { ...c, order: { ...c.order, ...order } };
-}
 
 const cases: CaseView[] = [
   withOrder(sampleCase({ id: 'late', shipBy: NOW - H, platform: 'jd', assigneeId: 'u-me' }), {
@@ -210,19 +206,7 @@ describe('ranking', () => {
   });
 });
 
-const flag = (over: Partial<RiskFlag> = {}): RiskFlag => ({
-  id: 'f-rain',
-  warehouseId: 'wh-1',
-  scope: 'region',
-  target: '浙江',
-  kind: 'rain',
-  startsAt: NOW - H,
-  endsAt: NOW + 6 * H,
-  points: 60,
-  note: '',
-  createdBy: null,
-  ...over,
-});
+const flag = (over: Partial<RiskFlag> = {}): RiskFlag => sampleRiskFlag(NOW, over);
 
 describe('risk flags in the ranking', () => {
   const zhejiang = withOrder(sampleCase({ id: 'zj', shipBy: NOW + 3 * H }), {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskFlag } from '../../../shared/schemas/risk';
-import { sampleCase } from '../../../shared/test-data';
+import { sampleCase, sampleRiskFlag } from '../../../shared/test-data';
 import { buildWorklist, explain, withCurrentRisks } from './worklist-model';
 
 const NOW = Date.UTC(2026, 10, 11, 2, 0);
@@ -37,18 +36,7 @@ describe('buildWorklist', () => {
 });
 
 describe('risk flags in the worklist and the explanation', () => {
-  const rain: RiskFlag = {
-    id: 'f-rain',
-    warehouseId: 'wh-1',
-    scope: 'region',
-    target: '浙江',
-    kind: 'rain',
-    startsAt: NOW - H,
-    endsAt: NOW + 6 * H,
-    points: 60,
-    note: '杭州暴雨',
-    createdBy: null,
-  };
+  const rain = sampleRiskFlag(NOW, { note: '杭州暴雨' });
   const flagged = sampleCase({ id: 'zj', shipBy: NOW + 3 * H });
   const other = {
     ...sampleCase({ id: 'bj', shipBy: NOW + 2 * H }),

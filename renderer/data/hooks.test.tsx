@@ -1,4 +1,5 @@
 import { act, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/mutators/types';
 import { sampleCase } from '../../shared/test-data';
@@ -27,9 +28,13 @@ const warehouse = (name: string) =>
     value: { id: 'wh-1', name, city: '杭州', timezone: 'Asia/Shanghai' },
   }) as const;
 
+const openStore = () => LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+const renderWith = (store: LocalStore, ui: ReactNode) =>
+  render(<RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>{ui}</RuntimeContext.Provider>);
+
 describe('useStoreValue', () => {
   it('re-renders when its value changes, not on every change of the local data', async () => {
-    const store = await LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+    const store = await openStore();
     await store.applyPage(page([warehouse('杭州仓')]), 1_000);
     const renders = { value: 0, derived: 0 };
     const seen: string[] = [];
@@ -44,11 +49,12 @@ describe('useStoreValue', () => {
       useDerived(() => store.memory.directory.warehouse.get('wh-1')?.name, [store]);
       return null;
     }
-    render(
-      <RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>
+    renderWith(
+      store,
+      <>
         <Name />
         <Derived />
-      </RuntimeContext.Provider>,
+      </>,
     );
     const before = { ...renders };
     // A case arrives and an action is taken: the data changes, the warehouse name does not.
@@ -68,7 +74,7 @@ describe('useStoreValue', () => {
 
 describe('useDerived', () => {
   it('re-renders a case panel for its own case and its pending actions, not for other cases or sync pages', async () => {
-    const store = await LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+    const store = await openStore();
     await store.applyPage(
       page([
         { op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) },
@@ -85,11 +91,7 @@ describe('useDerived', () => {
       seen.push({ assignee: c?.assigneeId ?? null, pending, refused: refused.length });
       return null;
     }
-    render(
-      <RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>
-        <Panel />
-      </RuntimeContext.Provider>,
-    );
+    renderWith(store, <Panel />);
     const before = seen.length;
     // Another case changes, by a sync page and by an action: the panel's case does not.
     await act(async () => {
@@ -109,7 +111,7 @@ describe('useDerived', () => {
   });
 
   it('gives a new name lookup only when the directory changes', async () => {
-    const store = await LocalStore.open(new DeskDb(`hooks-${Math.random()}`), zhang);
+    const store = await openStore();
     const person = (displayName: string) =>
       ({
         op: 'put',
@@ -122,11 +124,7 @@ describe('useDerived', () => {
       lookups.push(usePersonName());
       return null;
     }
-    render(
-      <RuntimeContext.Provider value={{ store } as unknown as DeskRuntime}>
-        <Names />
-      </RuntimeContext.Provider>,
-    );
+    renderWith(store, <Names />);
     const before = lookups.length;
     await act(async () => {
       await store.applyPage(page([{ op: 'put', kind: 'case', value: sampleCase({ id: 'c1' }) }]), 1_000);

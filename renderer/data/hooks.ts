@@ -25,16 +25,15 @@ export function sameDerived(a: unknown, b: unknown): boolean {
   return false;
 }
 
-const sameDeps = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-
 /**
  * A value derived from the local store, recomputed when the store's data version changes (the store is mutable,
  * so its version is the dependency that matters) or when `deps` change. The component re-renders only when
  * the value changes (`sameDerived`: arrays and sets by their members): a sync page or a colleague's action
  * changes the data version many times a minute, and re-rendering the case panel, the outbox or the command
- * palette for each made every action wait for them (a claim re-rendered some 640 components, now 160). `compute` must be
- * a pure read of the store: React also calls it when the store changes, outside a render.
+ * palette for each made every action wait for them (a claim re-rendered some 640 components, now 160).
+ * `compute` must be a pure and cheap read of the store: React calls it on every change of the store, inside the
+ * call that made it (an action's click handler, a sync page), rendered or not. A walk over every case belongs
+ * in useDerivedLater.
  */
 export function useDerived<T>(compute: () => T, deps: readonly unknown[]): T {
   const { store } = useRuntime();
@@ -42,7 +41,7 @@ export function useDerived<T>(compute: () => T, deps: readonly unknown[]): T {
   const read = (): T => {
     const version = store.getVersion();
     const prev = last.current;
-    if (prev && prev.version === version && sameDeps(prev.deps, deps)) return prev.value;
+    if (prev && prev.version === version && sameDerived(prev.deps, deps)) return prev.value;
     const next = compute();
     const value = prev && sameDerived(prev.value, next) ? prev.value : next;
     last.current = { version, deps, value };
@@ -134,5 +133,6 @@ export function usePersonName(): (id: string | null) => string | null {
 export function useDirectory() {
   const { store } = useRuntime();
   const version = useDirectoryVersion();
-  return useMemo(() => ({ ...store.memory.directory, version }), [store, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the mutable directory
+  return useMemo(() => ({ ...store.memory.directory }), [store, version]);
 }

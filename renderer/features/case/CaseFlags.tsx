@@ -6,7 +6,7 @@ import type { CaseView } from '../../../shared/schemas/case';
 import { canOverride } from '../../../shared/rules/permissions';
 import { actorOf } from '../../app/runtime';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived, usePickerView } from '../../data/hooks';
+import { useDerivedLater, usePickerView } from '../../data/hooks';
 import { useT } from '../../i18n/use-t';
 import { useDesk } from '../../state/store';
 import { loadByPicker, reassignCandidates } from '../pickers/floor-model';
@@ -17,7 +17,8 @@ function AbsentPickerFlag({ c, name }: { c: CaseView; name: string }) {
   const { store, user } = useRuntime();
   const lead = canOverride(actorOf(user));
   const open = c.status === 'open';
-  const best = useDerived(() => {
+  // Walks every case for the pickers' loads: a render later, not inside every change of the store.
+  const best = useDerivedLater(() => {
     if (!lead || !open) return undefined;
     const load = loadByPicker(store.memory.allCases());
     return reassignCandidates(store.memory.allPickers(), load, c.order.zoneId, c.pickerId)[0];

@@ -6,7 +6,7 @@ import RefreshIcon from '@mui/icons-material/Refresh';
 import { Box, Button, Paper, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useRuntime } from '../../app/runtime-context';
-import { useDerived } from '../../data/hooks';
+import { useDerived, useDerivedLater } from '../../data/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useDesk, type HandoverRange } from '../../state/store';
@@ -50,7 +50,8 @@ export function HandoverReport() {
       ? `/api/warehouses/${encodeURIComponent(warehouse.id)}/handover?from=${period.from}&to=${period.to}`
       : null,
   );
-  const cameIn = useDerived(
+  // Walks every case: a render later, not inside every change of the store.
+  const cameIn = useDerivedLater(
     () =>
       [...store.memory.allCases()]
         .filter((c) => c.warehouseId === warehouse.id && c.openedAt >= period.from && c.openedAt < period.to)

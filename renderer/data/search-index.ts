@@ -3,6 +3,7 @@
 // erasing finds an earlier one. Ranked lists are never changed once made; a ranking spliced from another carries
 // its haystack and the searches in use over (ranking.ts).
 import type { CaseView } from '../../shared/schemas/case';
+import { listSlot } from './list-slot';
 import type { RankedCase } from './ranking';
 
 export const searchKey = (c: CaseView): string =>
@@ -107,27 +108,21 @@ export function splicedHaystack(prev: Haystack, size: number, edit: Edit): Hayst
 // Ranked lists are never changed once made (a data change makes a new one), so a list's haystack is built once,
 // by the first search over it or ahead of it (prepareSearch), and every keystroke after that walks two plain
 // string arrays: a WeakMap lookup per case per keystroke costs several times the match itself. The haystack is
-// kept on the list itself, under a symbol, not in a WeakMap keyed by the list: the collector marks a WeakMap's
-// values in its ephemeron pass, and two arrays of 100,000 strings there made a full collection's final pause
-// 35-60 ms (a trace of the scroll), a dropped frame or three.
-const HAYSTACK = Symbol('haystack');
-type WithHaystack = { [HAYSTACK]?: Haystack };
-
-const storedHaystack = (list: readonly RankedCase[]): Haystack | undefined =>
-  (list as WithHaystack)[HAYSTACK];
+// kept on the list (list-slot.ts).
+const haystackSlot = listSlot<Haystack>('haystack');
 
 /** A list's haystack if it was built (and is whole), else null. */
 export function builtHaystack(list: readonly RankedCase[]): Haystack | null {
-  const found = storedHaystack(list);
+  const found = haystackSlot.get(list);
   return found && found.size === list.length ? found : null;
 }
 
 export function setHaystack(list: readonly RankedCase[], hay: Haystack): void {
-  (list as WithHaystack)[HAYSTACK] = hay;
+  haystackSlot.set(list, hay);
 }
 
 function haystackOf(list: readonly RankedCase[]): Haystack {
-  let hay = storedHaystack(list);
+  let hay = haystackSlot.get(list);
   if (!hay || hay.size !== list.length) {
     const keys = new Array<string>(list.length);
     const phones = new Array<string>(list.length);

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_LATE_MS, QUIET_MS, quietFor } from '../../app/input-quiet';
 import { useRuntime } from '../../app/runtime-context';
 import { useDerivedLater } from '../../data/hooks';
+import { listSlot } from '../../data/list-slot';
 import {
   isCheapRerank,
   prepareSearch,
@@ -27,19 +28,17 @@ export const RANK_STEP_MS = 30_000;
 // The last list made from each ranking, even by a render React threw away: a deferred render that is interrupted
 // (by every scrolled frame's synchronous render, for one) restarts from scratch, and would otherwise walk
 // 100,000 cases again on each restart, which kept it from finishing while the list scrolled.
-// Kept on the ranking under a symbol, not in a WeakMap keyed by it: a WeakMap's values (here up to 100,000 rows)
-// are marked in the collector's ephemeron pass, which lengthened full collections' final pause (search-index.ts).
-const LAST_FILTERED = Symbol('lastFiltered');
-type WithLastFiltered = {
-  [LAST_FILTERED]?: { query: WorklistQuery; closed: readonly RankedCase[]; value: Filtered };
-};
+// Kept on the ranking itself (list-slot.ts).
+const lastFiltered = listSlot<{ query: WorklistQuery; closed: readonly RankedCase[]; value: Filtered }>(
+  'lastFiltered',
+);
 
 function filterOnce(
   ranked: readonly RankedCase[],
   query: WorklistQuery,
   closed: readonly RankedCase[],
 ): Filtered {
-  const last = (ranked as WithLastFiltered)[LAST_FILTERED];
+  const last = lastFiltered.get(ranked);
   if (
     last &&
     last.closed === closed &&
@@ -54,7 +53,7 @@ function filterOnce(
   // each render) skip the re-render after an action or a sync page that moved no case between buckets.
   if (lastCounts && sameCounts(lastCounts, value.counts)) value = { ...value, counts: lastCounts };
   else lastCounts = value.counts;
-  (ranked as WithLastFiltered)[LAST_FILTERED] = { query, closed, value };
+  lastFiltered.set(ranked, { query, closed, value });
   return value;
 }
 

@@ -10,18 +10,8 @@ import { openDatabase } from '../server/db/open';
 import { startServer, type RunningServer } from '../server/start';
 import { ApiClient, login } from './api';
 import { pickQueries } from './baselines';
-import {
-  claimActions,
-  filterKeystrokes,
-  initialSync,
-  launchBrowser,
-  newDesk,
-  scrollRun,
-  scrollToTop,
-  waitForSavedHead,
-  warmStarts,
-  type Desk,
-} from './browser';
+import { initialSync, launchBrowser, newDesk, waitForSavedHead, warmStarts, type Desk } from './browser';
+import { claimActions, filterKeystrokes, scrollRun, scrollToTop } from './desk-scenarios';
 import { meter } from './contention';
 import { median, percentile, round } from './report';
 import { countOpen, databaseExists, databaseUrl, DEFAULT_DATABASE_URL } from './world';

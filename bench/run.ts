@@ -30,12 +30,7 @@ import {
 } from './baselines';
 import { traceDuring } from './frame-trace';
 import {
-  bulkClaim,
-  claimActions,
-  deltaSync,
-  filterKeystrokes,
   heapUsed,
-  idleFrames,
   initialSync,
   EXTRA_CHROMIUM_ARGS,
   launchBrowser,
@@ -43,17 +38,24 @@ import {
   phaseTimes,
   type PhaseTimes,
   newDesk,
+  waitForSavedHead,
+  warmStarts,
+  type Desk,
+  type InitialSync,
+} from './browser';
+import {
+  bulkClaim,
+  claimActions,
+  deltaSync,
+  filterKeystrokes,
+  idleFrames,
   resorts,
   scrollRun,
   scrollToTop,
-  waitForSavedHead,
-  warmStarts,
   LATE_FRAME_MS,
   type DeltaSample,
-  type Desk,
-  type InitialSync,
   type ScrollRun,
-} from './browser';
+} from './desk-scenarios';
 import { awaitQuiet, meter, ownDatabase, type Contention } from './contention';
 import { olistImport } from './olist';
 import {

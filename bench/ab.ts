@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/db/open';
 import { startServer, type RunningServer } from '../server/start';
 import { ApiClient, login } from './api';
-import { pickQueries } from './baselines';
+import { pickQueries } from './node-baselines';
 import { initialSync, launchBrowser, newDesk, waitForSavedHead, warmStarts, type Desk } from './browser';
 import { claimActions, filterKeystrokes, scrollRun, scrollToTop } from './desk-scenarios';
 import { meter } from './contention';

@@ -18,16 +18,8 @@ import { writeTransaction } from '../server/sync/write-tx';
 import { rankOpen } from '../renderer/data/ranking';
 import type { CaseView } from '../shared/schemas/case';
 import { ApiClient, login } from './api';
-import {
-  naiveDelta,
-  naiveInitialSync,
-  naiveWarmStart,
-  openNaivePage,
-  pickQueries,
-  plainListScroll,
-  rankBaselines,
-  serverRoundTrips,
-} from './baselines';
+import { naiveDelta, naiveInitialSync, naiveWarmStart, openNaivePage, plainListScroll } from './baselines';
+import { pickQueries, rankBaselines, serverRoundTrips } from './node-baselines';
 import { traceDuring } from './frame-trace';
 import {
   heapUsed,
